@@ -1,0 +1,496 @@
+package io.flymq.storage.log;
+
+import io.flymq.storage.record.BatchCheck;
+import io.flymq.storage.record.RecordBatch;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One segment of a partition log: a file of record batches with consecutive offsets from
+ * {@link #baseOffset()}, plus a sparse {@link OffsetIndex} and {@link TimeIndex}.
+ *
+ * <p>Invariants: the file holds only complete, CRC-valid batches up to {@link #size()}; offsets
+ * increase strictly; index entries point at batch starts below {@code size()}. The one active
+ * segment of a log is appended to; sealed segments are read-only.
+ *
+ * <p>Thread-safety: one writer (the log's serialized writer) and any number of readers. Readers
+ * see bytes up to the volatile {@link #size()}, which is published after the bytes are written.
+ */
+final class LogSegment {
+  private static final Logger log = LoggerFactory.getLogger(LogSegment.class);
+  /** Bytes of a batch header a reader needs: through maxTimestamp. */
+  private static final int HEADER_PEEK_BYTES = RecordBatch.MAX_TIMESTAMP_OFFSET + 8;
+  private static final ThreadLocal<ByteBuffer> HEADER_BUFFER =
+      ThreadLocal.withInitial(() -> ByteBuffer.allocate(HEADER_PEEK_BYTES));
+
+  private final Path dir;
+  private final long baseOffset;
+  private final LogConfig config;
+  private final FileChannel channel;
+  private final OffsetIndex offsetIndex;
+  private final TimeIndex timeIndex;
+  private final long createdMs;
+  private volatile int size;
+  private volatile long nextOffset;
+  private volatile long maxTimestamp = RecordBatch.NO_TIMESTAMP;
+  private long offsetOfMaxTimestamp = -1;
+  private int bytesSinceLastIndexEntry;
+  private volatile boolean indexDamageReported;
+
+  private LogSegment(Path dir, long baseOffset, LogConfig config, boolean writable, long createdMs)
+      throws IOException {
+    this.dir = dir;
+    this.baseOffset = baseOffset;
+    this.config = config;
+    this.createdMs = createdMs;
+    this.channel = FileChannel.open(SegmentFiles.log(dir, baseOffset), StandardOpenOption.CREATE,
+        StandardOpenOption.READ, StandardOpenOption.WRITE);
+    this.offsetIndex = new OffsetIndex(SegmentFiles.offsetIndex(dir, baseOffset), baseOffset,
+        config.maxIndexBytes(), writable);
+    this.timeIndex = new TimeIndex(SegmentFiles.timeIndex(dir, baseOffset), baseOffset,
+        (config.maxIndexBytes() / OffsetIndex.ENTRY_SIZE) * TimeIndex.ENTRY_SIZE, writable);
+    this.size = (int) Math.min(channel.size(), Integer.MAX_VALUE);
+    this.nextOffset = baseOffset;
+  }
+
+  /** Creates a new, empty active segment. */
+  static LogSegment create(Path dir, long baseOffset, LogConfig config, long nowMs) throws IOException {
+    LogSegment segment = new LogSegment(dir, baseOffset, config, true, nowMs);
+    if (segment.size != 0) {
+      // Leftover files of a segment that was truncated away: start clean.
+      segment.channel.truncate(0);
+      segment.size = 0;
+      segment.offsetIndex.clear();
+      segment.timeIndex.clear();
+    }
+    SegmentFiles.syncDirectory(dir);
+    return segment;
+  }
+
+  /**
+   * Opens an existing segment. Its indexes are trusted only when {@code trustIndexes} and they pass
+   * a structural check; otherwise they are rebuilt from the log.
+   */
+  static LogSegment open(Path dir, long baseOffset, LogConfig config, boolean active, boolean trustIndexes,
+      long nowMs) throws IOException {
+    LogSegment segment = new LogSegment(dir, baseOffset, config, active, nowMs);
+    boolean sane = segment.offsetIndex.isSane(segment.size);
+    if (trustIndexes && sane && segment.loadTailFromIndex()) {
+      return segment;
+    }
+    if (trustIndexes) {
+      log.warn("{}: index of segment {} is damaged; rebuilding it from the log", dir, baseOffset);
+    }
+    segment.recover();
+    return segment;
+  }
+
+  long baseOffset() {
+    return baseOffset;
+  }
+
+  /** Visible bytes of the log file. */
+  int size() {
+    return size;
+  }
+
+  /** Offset after the last batch; the base offset when empty. */
+  long nextOffset() {
+    return nextOffset;
+  }
+
+  boolean isEmpty() {
+    return size == 0;
+  }
+
+  /** Largest batch max-timestamp in the segment, or -1. */
+  long maxTimestamp() {
+    return maxTimestamp;
+  }
+
+  long createdMs() {
+    return createdMs;
+  }
+
+  FileChannel channel() {
+    return channel;
+  }
+
+  boolean isIndexFull() {
+    return offsetIndex.isFull() || timeIndex.isFull();
+  }
+
+  /**
+   * Appends one stamped batch at the end of the file and indexes it. Called by the log's writer
+   * only.
+   *
+   * @return the file position of the batch
+   */
+  int append(RecordBatch batch) throws IOException {
+    int position = size;
+    ByteBuffer bytes = batch.slice();
+    long at = position;
+    while (bytes.hasRemaining()) {
+      at += channel.write(bytes, at);
+    }
+    indexBatch(batch.baseOffset(), batch.maxTimestamp(), position, batch.sizeInBytes());
+    nextOffset = batch.nextOffset();
+    size = position + batch.sizeInBytes();
+    return position;
+  }
+
+  private void indexBatch(long batchBaseOffset, long batchMaxTimestamp, int position, int batchSize) {
+    if (batchMaxTimestamp > maxTimestamp) {
+      maxTimestamp = batchMaxTimestamp;
+      offsetOfMaxTimestamp = batchBaseOffset;
+    }
+    if (bytesSinceLastIndexEntry >= config.indexIntervalBytes() && position > 0) {
+      offsetIndex.append(batchBaseOffset, position);
+      timeIndex.maybeAppend(maxTimestamp, offsetOfMaxTimestamp);
+      bytesSinceLastIndexEntry = 0;
+    }
+    bytesSinceLastIndexEntry += batchSize;
+  }
+
+  /**
+   * Scans the whole file, validating every batch; truncates at the first torn or corrupt batch and
+   * rebuilds both indexes.
+   *
+   * @return bytes truncated (0 when the file was intact)
+   */
+  long recover() throws IOException {
+    boolean writable = offsetIndex.isWritable();
+    if (!writable) {
+      offsetIndex.unseal();
+      timeIndex.unseal();
+    }
+    offsetIndex.clear();
+    timeIndex.clear();
+    maxTimestamp = RecordBatch.NO_TIMESTAMP;
+    offsetOfMaxTimestamp = -1;
+    bytesSinceLastIndexEntry = 0;
+    nextOffset = baseOffset;
+    long fileSize = channel.size();
+    BatchScanner scanner = new BatchScanner(channel, 0, fileSize, config.maxBatchBytes());
+    long validBytes;
+    String reason;
+    while (true) {
+      BatchCheck check = scanner.next();
+      if (check != BatchCheck.OK) {
+        validBytes = scanner.position();
+        reason = check.description();
+        break;
+      }
+      RecordBatch batch = scanner.batch();
+      if (batch.baseOffset() < nextOffset) {
+        validBytes = scanner.batchPosition();
+        reason = "batch offset " + batch.baseOffset() + " goes back before " + nextOffset;
+        break;
+      }
+      indexBatch(batch.baseOffset(), batch.maxTimestamp(), (int) scanner.batchPosition(), batch.sizeInBytes());
+      nextOffset = batch.nextOffset();
+    }
+    long truncated = fileSize - validBytes;
+    if (truncated > 0) {
+      log.warn("{}: segment {}: truncated {} bytes at position {} ({}); kept offsets {}..{}", dir, baseOffset,
+          truncated, validBytes, reason, baseOffset, nextOffset - 1);
+      channel.truncate(validBytes);
+      channel.force(true);
+    }
+    size = (int) validBytes;
+    offsetIndex.flush();
+    timeIndex.flush();
+    if (!writable) {
+      seal();
+    }
+    return truncated;
+  }
+
+  /** For a trusted index: finds the tail (next offset, max timestamp) by walking from the last entry. */
+  private boolean loadTailFromIndex() throws IOException {
+    int entries = offsetIndex.entries();
+    int position = entries == 0 ? 0 : offsetIndex.positionAt(entries - 1);
+    long expectedBase = entries == 0 ? baseOffset : offsetIndex.offsetAt(entries - 1);
+    long next = expectedBase;
+    long maxTs = timeIndex.lastTimestamp();
+    int bytesSinceEntry = 0;
+    while (position < size) {
+      RecordBatch header = peekHeader(position);
+      boolean expected = position == (entries == 0 ? 0 : offsetIndex.positionAt(entries - 1))
+          ? header != null && header.baseOffset() == expectedBase : header != null && header.baseOffset() >= next;
+      if (!expected || header.sizeInBytes() < RecordBatch.HEADER_SIZE) {
+        return false;
+      }
+      if (position + (long) header.sizeInBytes() > size) {
+        return false;
+      }
+      next = header.nextOffset();
+      if (header.maxTimestamp() > maxTs) {
+        maxTs = header.maxTimestamp();
+        offsetOfMaxTimestamp = header.baseOffset();
+      }
+      bytesSinceEntry += header.sizeInBytes();
+      position += header.sizeInBytes();
+    }
+    if (!timeIndex.isSane(Math.max(next, baseOffset + 1))) {
+      return false;
+    }
+    nextOffset = next;
+    maxTimestamp = maxTs;
+    bytesSinceLastIndexEntry = bytesSinceEntry;
+    return true;
+  }
+
+  /**
+   * Reads the header of the batch at {@code position} into a thread-local buffer, or null if the
+   * file is too short. The result is valid until this thread's next peek.
+   */
+  RecordBatch peekHeader(long position) throws IOException {
+    ByteBuffer header = HEADER_BUFFER.get().clear();
+    while (header.hasRemaining()) {
+      if (channel.read(header, position + header.position()) < 0) {
+        return null;
+      }
+    }
+    return RecordBatch.wrap(header, 0);
+  }
+
+  /**
+   * Position of the first batch whose last offset is >= {@code offset}, searching below
+   * {@code visibleSize}; -1 when there is none in this segment.
+   */
+  int findBatchPosition(long offset, int visibleSize) throws IOException {
+    int position = verifiedIndexPosition(offsetIndex.floorSlot(offset));
+    while (position < visibleSize) {
+      RecordBatch header = peekHeader(position);
+      if (header == null || header.sizeInBytes() < RecordBatch.HEADER_SIZE) {
+        throw new IllegalStateException(dir + ": segment " + baseOffset + " has a damaged batch at " + position);
+      }
+      if (header.lastOffset() >= offset) {
+        return position;
+      }
+      position += header.sizeInBytes();
+    }
+    return -1;
+  }
+
+  /**
+   * Whole batches from the batch containing {@code offset}, up to {@code maxBytes} (but always at
+   * least one batch), or null when no batch at or after the offset is in this segment.
+   */
+  LogSlice.FileSlice read(long offset, int maxBytes) throws IOException {
+    int visibleSize = size;
+    int start = findBatchPosition(offset, visibleSize);
+    if (start < 0) {
+      return null;
+    }
+    RecordBatch first = peekHeader(start);
+    long firstBase = first.baseOffset();
+    int end = start + first.sizeInBytes();
+    long next = first.nextOffset();
+    long limit = Math.min((long) start + Math.max(maxBytes, 0), visibleSize);
+    // Jump close to the limit with the index instead of walking every header in between.
+    int jump = verifiedIndexPosition(offsetIndex.floorPositionSlot((int) limit));
+    int position = Math.max(end, jump);
+    if (position > end) {
+      end = position;
+    }
+    while (position < visibleSize) {
+      RecordBatch header = peekHeader(position);
+      if (header == null || position + (long) header.sizeInBytes() > limit) {
+        break;
+      }
+      position += header.sizeInBytes();
+      end = position;
+      next = header.nextOffset();
+    }
+    if (end > start + first.sizeInBytes() && next == first.nextOffset()) {
+      // Jumped by the index but found no complete batch after the jump point: recompute exactly.
+      next = peekLastNextOffset(start, end);
+    }
+    return new LogSlice.FileSlice(channel, start, end - start, firstBase, next);
+  }
+
+  /**
+   * The position of index entry {@code slot} if the batch there has the indexed base offset, else 0
+   * (scan from the start). Guards reads against an index damaged on disk, which a structural check
+   * at open cannot always see.
+   */
+  private int verifiedIndexPosition(int slot) throws IOException {
+    if (slot < 0) {
+      return 0;
+    }
+    int position = offsetIndex.positionAt(slot);
+    RecordBatch header = position < size ? peekHeader(position) : null;
+    if (header != null && header.baseOffset() == offsetIndex.offsetAt(slot)
+        && header.sizeInBytes() >= RecordBatch.HEADER_SIZE) {
+      return position;
+    }
+    if (!indexDamageReported) {
+      indexDamageReported = true;
+      log.warn("{}: index entry {} of segment {} does not match the log; reading by scanning. "
+          + "Restart after a clean shutdown is not enough: delete the .index file to rebuild it", dir, slot,
+          baseOffset);
+    }
+    return 0;
+  }
+
+  private long peekLastNextOffset(int start, int end) throws IOException {
+    int position = start;
+    long next = -1;
+    while (position < end) {
+      RecordBatch header = peekHeader(position);
+      next = header.nextOffset();
+      position += header.sizeInBytes();
+    }
+    return next;
+  }
+
+  /**
+   * Position and base offset of the first batch whose max timestamp is >= {@code timestamp}, or
+   * null if there is none in this segment.
+   */
+  long[] findByTimestamp(long timestamp) throws IOException {
+    if (maxTimestamp < timestamp) {
+      return null;
+    }
+    long scanFrom = timeIndex.lookupScanStart(timestamp);
+    int position = verifiedIndexPosition(offsetIndex.floorSlot(scanFrom));
+    int visibleSize = size;
+    while (position < visibleSize) {
+      RecordBatch header = peekHeader(position);
+      if (header.maxTimestamp() >= timestamp) {
+        return new long[] {position, header.baseOffset()};
+      }
+      position += header.sizeInBytes();
+    }
+    return null;
+  }
+
+  /**
+   * Removes every batch whose last offset is >= {@code offset} (truncation happens at batch
+   * boundaries). Called by the writer only.
+   *
+   * @return bytes removed
+   */
+  long truncateTo(long offset) throws IOException {
+    int position = findBatchPosition(offset, size);
+    if (position < 0) {
+      return 0;
+    }
+    long removed = size - position;
+    // Truncate indexes before the log: a crash in between leaves an index short, never past the log end.
+    offsetIndex.truncateToPosition(position);
+    long newNext = position == 0 ? baseOffset : lastNextOffsetBefore(position);
+    timeIndex.truncateToOffset(newNext);
+    offsetIndex.flush();
+    timeIndex.flush();
+    channel.truncate(position);
+    channel.force(true);
+    size = position;
+    nextOffset = newNext;
+    recomputeTail();
+    return removed;
+  }
+
+  private long lastNextOffsetBefore(int position) throws IOException {
+    int from = verifiedIndexPosition(offsetIndex.floorPositionSlot(position - 1));
+    long next = baseOffset;
+    while (from < position) {
+      RecordBatch header = peekHeader(from);
+      next = header.nextOffset();
+      from += header.sizeInBytes();
+    }
+    return next;
+  }
+
+  /** Recomputes max timestamp and the index interval counter after a truncation. */
+  private void recomputeTail() throws IOException {
+    maxTimestamp = RecordBatch.NO_TIMESTAMP;
+    offsetOfMaxTimestamp = -1;
+    int position = 0;
+    int sinceEntry = 0;
+    int lastIndexed = offsetIndex.entries() == 0 ? -1 : offsetIndex.positionAt(offsetIndex.entries() - 1);
+    while (position < size) {
+      RecordBatch header = peekHeader(position);
+      if (header.maxTimestamp() > maxTimestamp) {
+        maxTimestamp = header.maxTimestamp();
+        offsetOfMaxTimestamp = header.baseOffset();
+      }
+      sinceEntry = position >= lastIndexed ? sinceEntry + header.sizeInBytes() : 0;
+      position += header.sizeInBytes();
+    }
+    bytesSinceLastIndexEntry = sinceEntry;
+  }
+
+  /** Forces the log bytes (and index pages) to disk. */
+  void flush() throws IOException {
+    channel.force(false);
+    offsetIndex.flush();
+    timeIndex.flush();
+  }
+
+  /**
+   * Makes the segment read-only: records its final max timestamp in the time index, forces the log,
+   * and replaces both index files with trimmed copies (so a restart after a crash trusts them).
+   */
+  void seal() throws IOException {
+    if (offsetIndex.isWritable() && maxTimestamp >= 0) {
+      timeIndex.maybeAppend(maxTimestamp, offsetOfMaxTimestamp);
+    }
+    channel.force(true);
+    offsetIndex.seal();
+    timeIndex.seal();
+  }
+
+  /** Makes a sealed segment active again (after a truncation removed the segments after it). */
+  void unseal() throws IOException {
+    offsetIndex.unseal();
+    timeIndex.unseal();
+  }
+
+  /** Seals and closes the files. */
+  void close() throws IOException {
+    if (channel.isOpen()) {
+      seal();
+      channel.close();
+    }
+  }
+
+  /**
+   * Renames the files with a {@code .deleted} suffix, so a restart ignores them, and returns a task
+   * that closes and removes them; run it once readers had time to finish.
+   */
+  Runnable markDeleted() throws IOException {
+    Path[] files = {SegmentFiles.log(dir, baseOffset), SegmentFiles.offsetIndex(dir, baseOffset),
+        SegmentFiles.timeIndex(dir, baseOffset)};
+    Path[] renamed = new Path[files.length];
+    for (int i = 0; i < files.length; i++) {
+      renamed[i] = files[i].resolveSibling(files[i].getFileName() + SegmentFiles.DELETED_SUFFIX);
+      Files.move(files[i], renamed[i], StandardCopyOption.REPLACE_EXISTING);
+    }
+    return () -> {
+      try {
+        channel.close();
+        for (Path file : renamed) {
+          Files.deleteIfExists(file);
+        }
+      } catch (IOException e) {
+        log.warn("{}: could not remove deleted segment {}: {}", dir, baseOffset, e.toString());
+      }
+    };
+  }
+
+  @Override
+  public String toString() {
+    return "LogSegment(" + dir.getFileName() + "/" + SegmentFiles.baseName(baseOffset) + ", size=" + size
+        + ", nextOffset=" + nextOffset + ")";
+  }
+}

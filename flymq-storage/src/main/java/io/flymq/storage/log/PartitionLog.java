@@ -1,0 +1,488 @@
+package io.flymq.storage.log;
+
+import io.flymq.storage.record.BatchCheck;
+import io.flymq.storage.record.RecordBatch;
+import io.flymq.storage.record.TimestampType;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The log of one partition: an ordered list of {@link LogSegment}s in one directory, of which the
+ * last is active. Appends validate and stamp record batches and complete futures; reads return
+ * slices of segment files for zero-copy sends.
+ *
+ * <p>Threading: {@link #append} validates on the caller's thread (CPU only) and hands the batch to
+ * the log's {@link SerialWriter}, which writes, rolls, forces and completes futures on a
+ * {@link LogIo} pool thread; so a network thread never waits for the disk. Reads run on the
+ * caller's thread and touch only the page cache (positional reads of batch headers, mapped
+ * indexes). Truncation, retention, flush and close also run on the writer, in order with appends.
+ *
+ * <p>Durability follows {@link LogConfig#syncMode()} (DESIGN decision 8). Under ALWAYS a future
+ * completes only after an fsync covering its batch; concurrent appends share fsyncs.
+ *
+ * <p>Recovery: without the clean-shutdown marker, {@link #open} validates every batch of the
+ * active segment, truncates at the first torn or corrupt one and rebuilds its indexes. Sealed
+ * segments were forced when they were rolled.
+ */
+public final class PartitionLog implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(PartitionLog.class);
+
+  private final Path dir;
+  private final LogConfig config;
+  private final LogIo io;
+  private final ConcurrentSkipListMap<Long, LogSegment> segments;
+  private final SerialWriter<PendingAppend> writer;
+  private final List<ScheduledFuture<?>> periodicTasks = new ArrayList<>();
+  private volatile LogSegment active;
+  private volatile long logStartOffset;
+  private volatile long logEndOffset;
+  private volatile boolean dirty;
+  private volatile State state = State.OPEN;
+  private volatile Throwable failure;
+  private int defaultLeaderEpoch;
+
+  private enum State { OPEN, CLOSED, FAILED }
+
+  /** A validated batch waiting for the writer. */
+  private record PendingAppend(RecordBatch batch, int leaderEpoch, long logAppendTimeMs,
+      CompletableFuture<AppendResult> future, AppendResult[] result) {}
+
+  private PartitionLog(Path dir, LogConfig config, LogIo io, ConcurrentSkipListMap<Long, LogSegment> segments) {
+    this.dir = dir;
+    this.config = config;
+    this.io = io;
+    this.segments = segments;
+    this.active = segments.lastEntry().getValue();
+    this.logStartOffset = segments.firstKey();
+    this.logEndOffset = active.nextOffset();
+    this.writer = new SerialWriter<>(io.writers(), PendingAppend.class, this::writeGroup);
+  }
+
+  /**
+   * Opens (creating if needed) the log in {@code dir}, recovering it after an unclean shutdown.
+   * Damaged data never makes this throw: it is truncated and reported in the log.
+   *
+   * @throws IOException when the directory cannot be read or written at all
+   */
+  public static PartitionLog open(Path dir, LogConfig config, LogIo io) throws IOException {
+    Files.createDirectories(dir);
+    Path marker = dir.resolve(SegmentFiles.CLEAN_SHUTDOWN_FILE);
+    boolean clean = Files.exists(marker);
+    ConcurrentSkipListMap<Long, LogSegment> segments = new SegmentLoader(dir, config, io.clock()).load(clean);
+    PartitionLog partitionLog = new PartitionLog(dir, config, io, segments);
+    // The marker must not survive while the log is open: a crash now must trigger recovery.
+    Files.deleteIfExists(marker);
+    SegmentFiles.syncDirectory(dir);
+    partitionLog.schedulePeriodicTasks();
+    log.debug("{}: opened ({} segments, offsets {}..{}, {} shutdown)", dir, segments.size(),
+        partitionLog.logStartOffset, partitionLog.logEndOffset, clean ? "clean" : "unclean");
+    return partitionLog;
+  }
+
+  private void schedulePeriodicTasks() {
+    if (config.syncMode() == SyncMode.INTERVAL) {
+      periodicTasks.add(io.scheduler().scheduleWithFixedDelay(this::flushIfDirty, config.syncIntervalMs(),
+          config.syncIntervalMs(), TimeUnit.MILLISECONDS));
+    }
+    long retentionMs = io.retentionCheckInterval().toMillis();
+    if (retentionMs > 0) {
+      periodicTasks.add(io.scheduler().scheduleWithFixedDelay(this::applyRetention, retentionMs, retentionMs,
+          TimeUnit.MILLISECONDS));
+    }
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public LogConfig config() {
+    return config;
+  }
+
+  /** First offset still in the log. */
+  public long logStartOffset() {
+    return logStartOffset;
+  }
+
+  /** Offset the next appended record will get. */
+  public long logEndOffset() {
+    return logEndOffset;
+  }
+
+  /** Total bytes of all segments. */
+  public long sizeInBytes() {
+    long total = 0;
+    for (LogSegment segment : segments.values()) {
+      total += segment.size();
+    }
+    return total;
+  }
+
+  public int segmentCount() {
+    return segments.size();
+  }
+
+  /** Base offsets of the segments, oldest first (for tools and tests). */
+  public List<Long> segmentBaseOffsets() {
+    return List.copyOf(segments.keySet());
+  }
+
+  /** Leader epoch stamped by {@link #append(ByteBuffer)}. */
+  public void setLeaderEpoch(int leaderEpoch) {
+    this.defaultLeaderEpoch = leaderEpoch;
+  }
+
+  /** Appends one batch with the current leader epoch; see {@link #append(ByteBuffer, int)}. */
+  public CompletableFuture<AppendResult> append(ByteBuffer batch) {
+    return append(batch, defaultLeaderEpoch);
+  }
+
+  /**
+   * Appends the one record batch between the buffer's position and limit. The batch is validated
+   * here (magic, size, record count, CRC); the writer then stamps its base offset and leader epoch
+   * (and, for LOG_APPEND_TIME logs, the append time) by rewriting header fields only. The log owns
+   * the buffer until the future completes.
+   *
+   * @return a future completed with the assigned offsets once the batch is written (and, under
+   *     {@link SyncMode#ALWAYS}, forced to disk); completed exceptionally with
+   *     {@link InvalidRecordBatchException}, {@link LogClosedException} or {@link LogFailedException}
+   */
+  public CompletableFuture<AppendResult> append(ByteBuffer batch, int leaderEpoch) {
+    if (state != State.OPEN) {
+      return CompletableFuture.failedFuture(stateException());
+    }
+    int start = batch.position();
+    BatchCheck check = RecordBatch.check(batch, start, batch.limit(), config.maxBatchBytes());
+    if (check != BatchCheck.OK) {
+      return CompletableFuture.failedFuture(new InvalidRecordBatchException(check,
+          "size " + batch.remaining() + ", max_batch_bytes " + config.maxBatchBytes()));
+    }
+    RecordBatch view = RecordBatch.wrap(batch, start);
+    if (view.sizeInBytes() != batch.remaining()) {
+      return CompletableFuture.failedFuture(new InvalidRecordBatchException(BatchCheck.BAD_LENGTH,
+          "buffer holds " + batch.remaining() + " bytes but the batch is " + view.sizeInBytes()
+              + "; append one batch at a time"));
+    }
+    if (view.isEncrypted()) {
+      return CompletableFuture.failedFuture(new InvalidRecordBatchException(BatchCheck.BAD_MAGIC,
+          "attribute bit 7 (encrypted) is reserved for the broker"));
+    }
+    long appendTime = -1;
+    if (config.timestampType() == TimestampType.LOG_APPEND_TIME) {
+      appendTime = io.clock().millis();
+      view.stampLogAppendTime(appendTime);
+    }
+    CompletableFuture<AppendResult> future = new CompletableFuture<>();
+    writer.submitAppend(new PendingAppend(view, leaderEpoch, appendTime, future, new AppendResult[1]));
+    return future;
+  }
+
+  /** Writes a group of appends, forces them if the sync mode says so, then completes them. */
+  private void writeGroup(List<PendingAppend> group) {
+    int written = 0;
+    try {
+      for (PendingAppend append : group) {
+        if (state != State.OPEN) {
+          break;
+        }
+        writeOne(append);
+        written++;
+      }
+      if (written > 0 && config.syncMode() == SyncMode.ALWAYS) {
+        active.flush();
+      }
+    } catch (IOException | RuntimeException e) {
+      fail(e);
+      written = 0;
+    }
+    for (int i = 0; i < group.size(); i++) {
+      PendingAppend append = group.get(i);
+      if (i < written) {
+        append.future().complete(append.result()[0]);
+      } else {
+        append.future().completeExceptionally(stateException());
+      }
+    }
+  }
+
+  private void writeOne(PendingAppend append) throws IOException {
+    RecordBatch batch = append.batch();
+    maybeRoll(batch.sizeInBytes());
+    long baseOffset = logEndOffset;
+    batch.setBaseOffset(baseOffset);
+    batch.setPartitionLeaderEpoch(append.leaderEpoch());
+    active.append(batch);
+    logEndOffset = batch.nextOffset();
+    dirty = true;
+    append.result()[0] = new AppendResult(baseOffset, batch.lastOffset(), append.logAppendTimeMs(), logStartOffset);
+  }
+
+  private void maybeRoll(int nextBatchSize) throws IOException {
+    LogSegment current = active;
+    if (current.isEmpty()) {
+      return;
+    }
+    boolean full = (long) current.size() + nextBatchSize > config.segmentBytes();
+    boolean old = io.clock().millis() - current.createdMs() >= config.segmentMs();
+    if (full || old || current.isIndexFull()) {
+      roll();
+    }
+  }
+
+  /** Seals the active segment (forcing it to disk) and starts a new one at the log end. */
+  private void roll() throws IOException {
+    LogSegment previous = active;
+    previous.seal();
+    LogSegment next = LogSegment.create(dir, logEndOffset, config, io.clock().millis());
+    segments.put(next.baseOffset(), next);
+    active = next;
+    log.debug("{}: rolled segment {} -> {}", dir, previous.baseOffset(), next.baseOffset());
+  }
+
+  /**
+   * Whole batches starting with the batch that contains {@code offset}, up to {@code maxBytes}
+   * (at least one batch, even a larger one, so a consumer always progresses). Runs on the
+   * caller's thread.
+   *
+   * @return an empty slice when {@code offset} is the log end offset
+   * @throws OffsetOutOfRangeException when the offset is before the log start or after the end
+   */
+  public LogSlice read(long offset, int maxBytes) throws IOException {
+    checkReadable();
+    long end = logEndOffset;
+    long start = logStartOffset;
+    if (offset < start || offset > end) {
+      throw new OffsetOutOfRangeException(offset, start, end);
+    }
+    Map.Entry<Long, LogSegment> entry = segments.floorEntry(offset);
+    if (entry == null) {
+      entry = segments.firstEntry();
+    }
+    for (LogSegment segment : segments.tailMap(entry.getKey(), true).values()) {
+      LogSlice slice = segment.read(offset, maxBytes);
+      if (slice != null) {
+        return slice;
+      }
+    }
+    return LogSlice.empty();
+  }
+
+  /**
+   * The first batch whose max timestamp is >= {@code timestampMs}: its base offset and max
+   * timestamp. Empty when every record is older.
+   */
+  public Optional<TimestampOffset> offsetForTimestamp(long timestampMs) throws IOException {
+    checkReadable();
+    for (LogSegment segment : segments.values()) {
+      long[] found = segment.findByTimestamp(timestampMs);
+      if (found != null) {
+        RecordBatch header = segment.peekHeader(found[0]);
+        return Optional.of(new TimestampOffset(Math.max(found[1], logStartOffset), header.maxTimestamp()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Removes every batch whose last offset is >= {@code offset}, for replicas whose tail diverged.
+   * Truncation is by whole batches: the new log end offset is the base offset of the first removed
+   * batch (or unchanged when nothing is removed). An offset below the log start empties the log and
+   * restarts it at {@code offset}.
+   */
+  public CompletableFuture<Long> truncateTo(long offset) {
+    return onWriter(() -> {
+      truncateOnWriter(offset);
+      return logEndOffset;
+    });
+  }
+
+  private void truncateOnWriter(long offset) throws IOException {
+    if (offset >= logEndOffset) {
+      return;
+    }
+    if (offset <= logStartOffset) {
+      for (LogSegment segment : List.copyOf(segments.values())) {
+        deleteSegment(segment);
+      }
+      LogSegment fresh = LogSegment.create(dir, offset, config, io.clock().millis());
+      segments.put(offset, fresh);
+      active = fresh;
+      logStartOffset = offset;
+      logEndOffset = offset;
+      log.info("{}: truncated fully; log restarts at offset {}", dir, offset);
+      return;
+    }
+    LogSegment floor = segments.floorEntry(offset).getValue();
+    for (LogSegment later : List.copyOf(segments.tailMap(floor.baseOffset(), false).values())) {
+      deleteSegment(later);
+    }
+    if (floor != active) {
+      floor.unseal();
+      active = floor;
+    }
+    long removed = floor.truncateTo(offset);
+    logEndOffset = floor.nextOffset();
+    log.info("{}: truncated to offset {} ({} bytes removed from segment {})", dir, logEndOffset, removed,
+        floor.baseOffset());
+  }
+
+  /**
+   * Deletes closed segments past the retention time or size (never for compacted logs), and an
+   * expired active segment by rolling it first.
+   *
+   * @return a future of the number of segments deleted
+   */
+  public CompletableFuture<Integer> applyRetention() {
+    return onWriter(() -> {
+      if (config.cleanupPolicy() != CleanupPolicy.DELETE) {
+        return 0;
+      }
+      long now = io.clock().millis();
+      LogSegment current = active;
+      if (!current.isEmpty() && RetentionPolicy.isExpired(current, config, now)) {
+        roll();
+      }
+      List<LogSegment> expired = RetentionPolicy.deletable(List.copyOf(segments.values()), active, config, now);
+      for (LogSegment segment : expired) {
+        deleteSegment(segment);
+      }
+      if (!expired.isEmpty()) {
+        logStartOffset = segments.firstKey();
+        log.info("{}: retention deleted {} segments; log start offset is now {}", dir, expired.size(),
+            logStartOffset);
+      }
+      return expired.size();
+    });
+  }
+
+  private void deleteSegment(LogSegment segment) throws IOException {
+    segments.remove(segment.baseOffset());
+    Runnable removal = segment.markDeleted();
+    if (config.fileDeleteDelayMs() == 0) {
+      removal.run();
+    } else {
+      io.scheduler().schedule(removal, config.fileDeleteDelayMs(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Forces everything written so far to disk. */
+  public CompletableFuture<Void> flush() {
+    return onWriter(() -> {
+      active.flush();
+      dirty = false;
+      return null;
+    });
+  }
+
+  private void flushIfDirty() {
+    if (dirty && state == State.OPEN) {
+      dirty = false;
+      flush().exceptionally(e -> null);
+    }
+  }
+
+  /**
+   * Finishes queued appends, forces and closes every segment, and writes the clean-shutdown marker
+   * so the next open skips recovery. Blocks until done; idempotent.
+   */
+  @Override
+  public void close() throws IOException {
+    if (state == State.CLOSED) {
+      return;
+    }
+    periodicTasks.forEach(task -> task.cancel(false));
+    boolean wasOpen = state == State.OPEN;
+    try {
+      onWriter(() -> {
+        state = State.CLOSED;
+        for (LogSegment segment : segments.values()) {
+          segment.close();
+        }
+        if (wasOpen) {
+          Files.createFile(dir.resolve(SegmentFiles.CLEAN_SHUTDOWN_FILE));
+          SegmentFiles.syncDirectory(dir);
+        }
+        return null;
+      }).join();
+    } catch (RuntimeException e) {
+      state = State.CLOSED;
+      throw new IOException(dir + ": close failed; the next open will recover the log", e);
+    }
+  }
+
+  /** Closes the log and removes its directory. */
+  public void delete() throws IOException {
+    close();
+    try (var files = Files.walk(dir)) {
+      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+
+  private interface WriterTask<T> {
+    T run() throws IOException;
+  }
+
+  private <T> CompletableFuture<T> onWriter(WriterTask<T> task) {
+    CompletableFuture<T> future = new CompletableFuture<>();
+    if (state == State.CLOSED) {
+      future.completeExceptionally(stateException());
+      return future;
+    }
+    writer.submit(() -> {
+      if (state == State.FAILED) {
+        future.completeExceptionally(stateException());
+        return;
+      }
+      try {
+        future.complete(task.run());
+      } catch (IOException | RuntimeException e) {
+        if (e instanceof StorageException) {
+          future.completeExceptionally(e);
+        } else {
+          fail(e);
+          future.completeExceptionally(stateException());
+        }
+      }
+    });
+    return future;
+  }
+
+  private void fail(Throwable cause) {
+    if (state == State.OPEN) {
+      failure = cause;
+      state = State.FAILED;
+      log.error("{}: I/O failure; the log refuses writes until the broker restarts", dir, cause);
+    }
+  }
+
+  private void checkReadable() {
+    if (state == State.CLOSED) {
+      throw new LogClosedException(dir.toString());
+    }
+  }
+
+  private StorageException stateException() {
+    return state == State.FAILED ? new LogFailedException(dir.toString(), failure)
+        : new LogClosedException(dir.toString());
+  }
+
+  @Override
+  public String toString() {
+    return "PartitionLog(" + dir + ", offsets " + logStartOffset + ".." + logEndOffset + ")";
+  }
+}
