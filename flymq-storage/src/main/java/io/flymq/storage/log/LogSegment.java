@@ -60,6 +60,11 @@ final class LogSegment {
     this.nextOffset = baseOffset;
   }
 
+  /** Largest batch a segment file may hold: the append limit plus the encryption overhead. */
+  static int maxStoredBatchBytes(LogConfig config) {
+    return config.maxBatchBytes() + io.flymq.storage.crypto.BatchCipher.OVERHEAD;
+  }
+
   /** Creates a new, empty active segment. */
   static LogSegment create(Path dir, long baseOffset, LogConfig config, long nowMs) throws IOException {
     LogSegment segment = new LogSegment(dir, baseOffset, config, true, nowMs);
@@ -178,7 +183,7 @@ final class LogSegment {
     bytesSinceLastIndexEntry = 0;
     nextOffset = baseOffset;
     long fileSize = channel.size();
-    BatchScanner scanner = new BatchScanner(channel, 0, fileSize, config.maxBatchBytes());
+    BatchScanner scanner = new BatchScanner(channel, 0, fileSize, maxStoredBatchBytes(config));
     long validBytes;
     String reason;
     while (true) {
@@ -189,9 +194,12 @@ final class LogSegment {
         break;
       }
       RecordBatch batch = scanner.batch();
-      if (batch.baseOffset() < nextOffset) {
+      // Offsets are contiguous unless compaction removed records (compacted logs only).
+      boolean offsetsOk = config.cleanupPolicy() == CleanupPolicy.COMPACT
+          ? batch.baseOffset() >= nextOffset : batch.baseOffset() == nextOffset;
+      if (!offsetsOk) {
         validBytes = scanner.batchPosition();
-        reason = "batch offset " + batch.baseOffset() + " goes back before " + nextOffset;
+        reason = "batch offset " + batch.baseOffset() + " where " + nextOffset + " was expected";
         break;
       }
       indexBatch(batch.baseOffset(), batch.maxTimestamp(), (int) scanner.batchPosition(), batch.sizeInBytes());

@@ -1,5 +1,8 @@
 package io.flymq.storage.log;
 
+import io.flymq.storage.crypto.BatchCipher;
+import io.flymq.storage.crypto.EncryptionKey;
+import io.flymq.storage.crypto.KeyCheck;
 import io.flymq.storage.record.BatchCheck;
 import io.flymq.storage.record.RecordBatch;
 import io.flymq.storage.record.TimestampType;
@@ -45,6 +48,8 @@ public final class PartitionLog implements AutoCloseable {
   private final LogIo io;
   private final ConcurrentSkipListMap<Long, LogSegment> segments;
   private final SerialWriter<PendingAppend> writer;
+  /** Encrypts batches at rest; null when the log is not encrypted. */
+  private final BatchCipher cipher;
   private final List<ScheduledFuture<?>> periodicTasks = new ArrayList<>();
   private volatile LogSegment active;
   private volatile long logStartOffset;
@@ -60,8 +65,10 @@ public final class PartitionLog implements AutoCloseable {
   private record PendingAppend(RecordBatch batch, int leaderEpoch, long logAppendTimeMs,
       CompletableFuture<AppendResult> future, AppendResult[] result) {}
 
-  private PartitionLog(Path dir, LogConfig config, LogIo io, ConcurrentSkipListMap<Long, LogSegment> segments) {
+  private PartitionLog(Path dir, LogConfig config, LogIo io, ConcurrentSkipListMap<Long, LogSegment> segments,
+      BatchCipher cipher) {
     this.dir = dir;
+    this.cipher = cipher;
     this.config = config;
     this.io = io;
     this.segments = segments;
@@ -71,18 +78,35 @@ public final class PartitionLog implements AutoCloseable {
     this.writer = new SerialWriter<>(io.writers(), PendingAppend.class, this::writeGroup);
   }
 
+  /** Opens an unencrypted log; see {@link #open(Path, LogConfig, LogIo, Optional)}. */
+  public static PartitionLog open(Path dir, LogConfig config, LogIo io) throws IOException {
+    return open(dir, config, io, Optional.empty());
+  }
+
   /**
    * Opens (creating if needed) the log in {@code dir}, recovering it after an unclean shutdown.
    * Damaged data never makes this throw: it is truncated and reported in the log.
    *
+   * <p>With a key, batches are encrypted at rest (AES-256-GCM) and decrypted by {@link #read}; the
+   * directory's key-check file binds it to that key.
+   *
+   * @throws io.flymq.storage.crypto.EncryptionKeyMismatchException when the directory was written
+   *     with another key; {@link io.flymq.storage.crypto.EncryptionKeyMissingException} when it is
+   *     encrypted and no key is given
    * @throws IOException when the directory cannot be read or written at all
    */
-  public static PartitionLog open(Path dir, LogConfig config, LogIo io) throws IOException {
+  public static PartitionLog open(Path dir, LogConfig config, LogIo io, Optional<EncryptionKey> key)
+      throws IOException {
     Files.createDirectories(dir);
+    if (key.isPresent()) {
+      KeyCheck.verifyOrCreate(dir, key.get());
+    } else {
+      KeyCheck.verifyUnencrypted(dir);
+    }
     Path marker = dir.resolve(SegmentFiles.CLEAN_SHUTDOWN_FILE);
     boolean clean = Files.exists(marker);
     ConcurrentSkipListMap<Long, LogSegment> segments = new SegmentLoader(dir, config, io.clock()).load(clean);
-    PartitionLog partitionLog = new PartitionLog(dir, config, io, segments);
+    PartitionLog partitionLog = new PartitionLog(dir, config, io, segments, key.map(BatchCipher::new).orElse(null));
     // The marker must not survive while the log is open: a crash now must trigger recovery.
     Files.deleteIfExists(marker);
     SegmentFiles.syncDirectory(dir);
@@ -185,6 +209,11 @@ public final class PartitionLog implements AutoCloseable {
       appendTime = io.clock().millis();
       view.stampLogAppendTime(appendTime);
     }
+    if (cipher != null) {
+      // Encrypt on the caller's thread: it is CPU work, and the header fields the writer stamps
+      // later (base offset, leader epoch) are outside the cipher's authenticated data.
+      view = RecordBatch.wrap(cipher.encrypt(view), 0);
+    }
     CompletableFuture<AppendResult> future = new CompletableFuture<>();
     writer.submitAppend(new PendingAppend(view, leaderEpoch, appendTime, future, new AppendResult[1]));
     return future;
@@ -272,12 +301,34 @@ public final class PartitionLog implements AutoCloseable {
       entry = segments.firstEntry();
     }
     for (LogSegment segment : segments.tailMap(entry.getKey(), true).values()) {
-      LogSlice slice = segment.read(offset, maxBytes);
+      LogSlice.FileSlice slice = segment.read(offset, maxBytes);
       if (slice != null) {
-        return slice;
+        return cipher == null ? slice : decrypt(slice);
       }
     }
     return LogSlice.empty();
+  }
+
+  /** Decrypted copies of the batches of a slice: encrypted bytes never leave the log. */
+  private LogSlice decrypt(LogSlice.FileSlice slice) throws IOException {
+    ByteBuffer stored = slice.readAll();
+    List<ByteBuffer> plain = new ArrayList<>();
+    int total = 0;
+    RecordBatch batch = new RecordBatch();
+    for (int position = 0; position < stored.limit(); position += batch.sizeInBytes()) {
+      batch.reset(stored, position);
+      ByteBuffer decrypted = batch.isEncrypted() ? cipher.decrypt(batch) : batch.slice();
+      plain.add(decrypted);
+      total += decrypted.remaining();
+    }
+    ByteBuffer out = ByteBuffer.allocate(total);
+    plain.forEach(out::put);
+    return new LogSlice.BufferSlice(out.flip(), slice.firstBatchOffset(), slice.nextOffset());
+  }
+
+  /** Whether batches are encrypted at rest (reads then return buffers, not file regions). */
+  public boolean isEncrypted() {
+    return cipher != null;
   }
 
   /**
