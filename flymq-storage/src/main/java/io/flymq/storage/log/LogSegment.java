@@ -299,10 +299,13 @@ final class LogSegment {
     if (start < 0) {
       return null;
     }
+    // Copy what is needed of the first header: the next peek reuses the thread's header buffer.
     RecordBatch first = peekHeader(start);
     long firstBase = first.baseOffset();
-    int end = start + first.sizeInBytes();
-    long next = first.nextOffset();
+    int firstSize = first.sizeInBytes();
+    long firstNext = first.nextOffset();
+    int end = start + firstSize;
+    long next = firstNext;
     long limit = Math.min((long) start + Math.max(maxBytes, 0), visibleSize);
     // Jump close to the limit with the index instead of walking every header in between.
     int jump = verifiedIndexPosition(offsetIndex.floorPositionSlot((int) limit));
@@ -319,7 +322,7 @@ final class LogSegment {
       end = position;
       next = header.nextOffset();
     }
-    if (end > start + first.sizeInBytes() && next == first.nextOffset()) {
+    if (end > start + firstSize && next == firstNext) {
       // Jumped by the index but found no complete batch after the jump point: recompute exactly.
       next = peekLastNextOffset(start, end);
     }
