@@ -11,7 +11,8 @@ import java.nio.ByteBuffer;
  * Zstandard through zstd-jni's streaming API, as Kafka's clients use it: one frame written with
  * {@code ZSTD_compressStream2}, level 3 by default, no content size in the frame header (the size
  * is not pledged, so the compression parameters are the level's defaults for unknown sizes), no
- * content checksum, no dictionary. Kafka feeds the stream through a 16 KiB buffer; zstd buffers
+ * content checksum, no dictionary, and a flush before the end of the frame, so the frame ends
+ * with an empty last block (3 bytes). Kafka feeds the stream through a 16 KiB buffer; zstd buffers
  * input up to a whole block itself, so the frame does not depend on that chunking.
  * Immutable and thread-safe.
  */
@@ -40,6 +41,9 @@ public final class ZstdCodec implements CompressionCodec {
     ByteArrayOutputStream out = StreamCompression.outputFor(uncompressed);
     try (ZstdOutputStreamNoFinalizer zstd = new ZstdOutputStreamNoFinalizer(out, RecyclingBufferPool.INSTANCE, level)) {
       StreamCompression.writeAll(uncompressed, zstd);
+      // Kafka's stream flushes before it ends the frame (its buffered wrapper flushes on close), so
+      // the data ends a non-last block and the frame closes with an empty last block; do the same.
+      zstd.flush();
     } catch (IOException e) {
       throw StreamCompression.unexpected("zstd", e);
     }
