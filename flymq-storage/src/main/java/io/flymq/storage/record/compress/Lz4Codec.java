@@ -98,6 +98,16 @@ public final class Lz4Codec implements CompressionCodec {
     }
   }
 
+  /** Near the limit only: tells "too big for the room left" from "malformed" for the error. */
+  private boolean decodesWithFullBlockRoom(byte[] input, int start, int length, int maxBlockSize) {
+    try {
+      decompressor.decompress(input, start, length, new byte[maxBlockSize], 0, maxBlockSize);
+      return true;
+    } catch (LZ4Exception e) {
+      return false;
+    }
+  }
+
   private byte headerChecksum(byte[] frame, int from, int length) {
     return (byte) ((xxHash.hash(frame, from, length, 0) >> 8) & 0xFF);
   }
@@ -138,7 +148,10 @@ public final class Lz4Codec implements CompressionCodec {
       try {
         out.advance(decompressor.decompress(in.array(), start, length, out.array(), out.size(), room));
       } catch (LZ4Exception e) {
-        throw new DecompressionException("lz4: malformed block at " + start + " or output past the limit (" + e.getMessage() + ")", e);
+        if (room < frame.maxBlockSize && decodesWithFullBlockRoom(in.array(), start, length, frame.maxBlockSize)) {
+          throw out.exceeded();
+        }
+        throw new DecompressionException("lz4: malformed block at " + start + " (" + e.getMessage() + ")", e);
       }
     }
     in.position(start + length);
