@@ -14,17 +14,16 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-class RecordBatchRoundTripProperties {
+class RecordBatchRoundTripTest {
 
   @Property(tries = 200)
   void shouldReadBackWhatWasBuilt(@ForAll("records") @Size(min = 1, max = 20) List<SampleRecord> records,
       @ForAll CompressionType compression, @ForAll @IntRange(min = 0, max = 1_000_000) long baseOffset) {
     RecordBatchBuilder builder = new RecordBatchBuilder(64).compression(compression).baseOffset(baseOffset);
-    int expectedSize = RecordBatch.HEADER_SIZE;
     for (SampleRecord record : records) {
       builder.append(record.timestamp(), record.key(), record.value(), record.headerArray());
     }
-    expectedSize = builder.estimatedSizeInBytes();
+    int expectedSize = builder.estimatedSizeInBytes();
     ByteBuffer batch = builder.build();
 
     assertThat(RecordBatch.check(batch, 0, batch.limit(), Integer.MAX_VALUE)).isEqualTo(BatchCheck.OK);
