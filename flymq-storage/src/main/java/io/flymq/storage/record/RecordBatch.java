@@ -234,6 +234,18 @@ public final class RecordBatch {
   }
 
   /**
+   * The records of this batch, decoded with the default decompression limit; see
+   * {@link RecordReader}. The reader copies the header fields it needs when created; records
+   * of an uncompressed batch stay views of this batch's buffer.
+   *
+   * @throws CorruptRecordException if the batch is malformed or decompresses past the limit
+   * @throws IllegalStateException if the batch is encrypted (decrypt first)
+   */
+  public RecordReader records() {
+    return RecordReader.of(this);
+  }
+
+  /**
    * Checks that the batch at {@code start} is complete within {@code limit} bytes and
    * self-consistent: magic 2, sane length, record count and offset delta, and a CRC that matches.
    *
