@@ -4,6 +4,7 @@ import io.flymq.storage.crypto.BatchCipher;
 import io.flymq.storage.crypto.EncryptionKey;
 import io.flymq.storage.crypto.KeyCheck;
 import io.flymq.storage.record.BatchCheck;
+import io.flymq.storage.record.Record;
 import io.flymq.storage.record.RecordBatch;
 import io.flymq.storage.record.TimestampType;
 import java.io.IOException;
@@ -332,16 +333,23 @@ public final class PartitionLog implements AutoCloseable {
   }
 
   /**
-   * The first batch whose max timestamp is >= {@code timestampMs}: its base offset and max
-   * timestamp. Empty when every record is older.
+   * The first record whose timestamp is >= {@code timestampMs}: its offset and timestamp, found
+   * through the time index and then by decoding the one batch that holds it. Empty when every
+   * record is older.
    */
   public Optional<TimestampOffset> offsetForTimestamp(long timestampMs) throws IOException {
     checkReadable();
     for (LogSegment segment : segments.values()) {
       long[] found = segment.findByTimestamp(timestampMs);
-      if (found != null) {
-        RecordBatch header = segment.peekHeader(found[0]);
-        return Optional.of(new TimestampOffset(Math.max(found[1], logStartOffset), header.maxTimestamp()));
+      if (found == null) {
+        continue;
+      }
+      LogSlice slice = read(Math.max(found[1], logStartOffset), 1);
+      RecordBatch batch = RecordBatch.wrap(slice.readAll(), 0);
+      for (Record record : batch.records()) {
+        if (record.timestamp() >= timestampMs && record.offset() >= logStartOffset) {
+          return Optional.of(new TimestampOffset(record.offset(), record.timestamp()));
+        }
       }
     }
     return Optional.empty();

@@ -232,16 +232,18 @@ class PartitionLogTest {
   }
 
   @Test
-  void shouldFindFirstBatchAtOrAfterTimestamp() throws IOException {
+  void shouldFindFirstRecordAtOrAfterTimestamp() throws IOException {
     try (PartitionLog log = PartitionLog.open(dir, config().indexIntervalBytes(0).segmentBytes(1024).build(), io)) {
       for (int i = 0; i < 20; i++) {
         log.append(TestBatches.batch("t" + i, 2, 100, 10_000L + i * 100)).join();
       }
 
-      assertThat(log.offsetForTimestamp(0)).get().isEqualTo(new TimestampOffset(0, 10_001));
-      assertThat(log.offsetForTimestamp(10_550)).get().extracting(TimestampOffset::offset).isEqualTo(12L);
-      assertThat(log.offsetForTimestamp(10_601).orElseThrow().offset()).isEqualTo(12);
-      assertThat(log.offsetForTimestamp(10_602).orElseThrow().offset()).isEqualTo(14);
+      // Batch i holds offsets 2i and 2i+1 with timestamps 10000+100i and 10001+100i.
+      assertThat(log.offsetForTimestamp(0)).contains(new TimestampOffset(0, 10_000));
+      assertThat(log.offsetForTimestamp(10_550)).contains(new TimestampOffset(12, 10_600));
+      assertThat(log.offsetForTimestamp(10_601)).contains(new TimestampOffset(13, 10_601));
+      assertThat(log.offsetForTimestamp(10_602)).contains(new TimestampOffset(14, 10_700));
+      assertThat(log.offsetForTimestamp(11_901)).contains(new TimestampOffset(39, 11_901));
       assertThat(log.offsetForTimestamp(99_999)).isEmpty();
     }
   }
