@@ -52,6 +52,7 @@ public final class PartitionLog implements AutoCloseable {
   /** Encrypts batches at rest; null when the log is not encrypted. */
   private final BatchCipher cipher;
   private final List<ScheduledFuture<?>> periodicTasks = new ArrayList<>();
+  private final LogStats stats = new LogStats();
   private volatile LogSegment active;
   private volatile long logStartOffset;
   private volatile long logEndOffset;
@@ -156,6 +157,11 @@ public final class PartitionLog implements AutoCloseable {
     return total;
   }
 
+  /** Append and fsync counters. */
+  public LogStats stats() {
+    return stats;
+  }
+
   public int segmentCount() {
     return segments.size();
   }
@@ -233,6 +239,7 @@ public final class PartitionLog implements AutoCloseable {
       }
       if (written > 0 && config.syncMode() == SyncMode.ALWAYS) {
         active.flush();
+        stats.recordFsync();
       }
     } catch (IOException | RuntimeException e) {
       fail(e);
@@ -255,6 +262,7 @@ public final class PartitionLog implements AutoCloseable {
     batch.setBaseOffset(baseOffset);
     batch.setPartitionLeaderEpoch(append.leaderEpoch());
     active.append(batch);
+    stats.recordAppend(batch.sizeInBytes());
     logEndOffset = batch.nextOffset();
     dirty = true;
     append.result()[0] = new AppendResult(baseOffset, batch.lastOffset(), append.logAppendTimeMs(), logStartOffset);
@@ -276,6 +284,8 @@ public final class PartitionLog implements AutoCloseable {
   private void roll() throws IOException {
     LogSegment previous = active;
     previous.seal();
+    stats.recordRoll();
+    stats.recordFsync();
     LogSegment next = LogSegment.create(dir, logEndOffset, config, io.clock().millis());
     segments.put(next.baseOffset(), next);
     active = next;
@@ -441,6 +451,7 @@ public final class PartitionLog implements AutoCloseable {
   public CompletableFuture<Void> flush() {
     return onWriter(() -> {
       active.flush();
+      stats.recordFsync();
       dirty = false;
       return null;
     });
