@@ -80,14 +80,22 @@ abstract class MappedIndex {
     entries = 0;
   }
 
-  /** Index of the last entry whose key is <= {@code target}, or -1. Binary search. */
+  /** Index of the last entry whose key is <= {@code target}, or -1. */
   final int floorSlot(long target) {
+    return floorSlot(this::keyAt, target);
+  }
+
+  /**
+   * Index of the last entry whose {@code field} is <= {@code target}, or -1; binary search, so the
+   * field must increase with the slot (both fields of both index kinds do).
+   */
+  final int floorSlot(java.util.function.IntToLongFunction field, long target) {
     int low = 0;
     int high = entries - 1;
     int found = -1;
     while (low <= high) {
       int mid = (low + high) >>> 1;
-      if (keyAt(mid) <= target) {
+      if (field.applyAsLong(mid) <= target) {
         found = mid;
         low = mid + 1;
       } else {
@@ -95,6 +103,11 @@ abstract class MappedIndex {
       }
     }
     return found;
+  }
+
+  /** Drops the entries whose {@code field} is >= {@code limit} (the increasing tail). */
+  final void truncateFrom(java.util.function.IntToLongFunction field, long limit) {
+    truncateToEntries(floorSlot(field, limit - 1) + 1);
   }
 
   /** The sort key of the entry in {@code slot}. */

@@ -48,19 +48,7 @@ final class OffsetIndex extends MappedIndex {
 
   /** Slot of the last entry whose position is <= {@code position}, or -1. */
   int floorPositionSlot(int position) {
-    int low = 0;
-    int high = entries() - 1;
-    int found = -1;
-    while (low <= high) {
-      int mid = (low + high) >>> 1;
-      if (positionAt(mid) <= position) {
-        found = mid;
-        low = mid + 1;
-      } else {
-        high = mid - 1;
-      }
-    }
-    return found;
+    return floorSlot(this::positionAt, position);
   }
 
   /** Position of the last indexed batch with base offset <= {@code offset}, or 0. */
@@ -71,11 +59,7 @@ final class OffsetIndex extends MappedIndex {
 
   /** Drops entries for batches at or after {@code position}. */
   void truncateToPosition(int position) {
-    int slot = entries();
-    while (slot > 0 && positionAt(slot - 1) >= position) {
-      slot--;
-    }
-    truncateToEntries(slot);
+    truncateFrom(this::positionAt, position);
   }
 
   /**

@@ -71,11 +71,7 @@ final class TimeIndex extends MappedIndex {
 
   /** Drops entries for offsets >= {@code offset}. */
   void truncateToOffset(long offset) {
-    int slot = entries();
-    while (slot > 0 && offsetAt(slot - 1) >= offset) {
-      slot--;
-    }
-    truncateToEntries(slot);
+    truncateFrom(this::offsetAt, offset);
   }
 
   /** Structural check: timestamps and offsets strictly increasing, offsets within the segment. */

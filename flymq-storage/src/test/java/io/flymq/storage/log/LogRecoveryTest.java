@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 class LogRecoveryTest {
   private final List<Path> dirs = new ArrayList<>();
 
-  /** What was appended: per batch its first offset, file position in the active segment and size. */
-  private record Written(long baseOffset, long position, int size, List<String> records) {}
+  /** What was appended: per batch its first offset, its size and its records as "offset:value". */
+  private record Written(long baseOffset, int size, List<String> records) {}
 
   @AfterProperty
   void cleanUp() throws IOException {
@@ -67,9 +67,7 @@ class LogRecoveryTest {
         int size = batch.remaining();
         List<String> expected = TestBatches.decode(batch.duplicate());
         AppendResult result = log.append(batch).join();
-        long activeBase = log.segmentBaseOffsets().get(log.segmentCount() - 1);
-        long position = activeBase == result.baseOffset() ? 0 : -1;
-        written.add(new Written(result.baseOffset(), position, size,
+        written.add(new Written(result.baseOffset(), size,
             expected.stream().map(r -> (result.baseOffset() + Long.parseLong(r.substring(0, r.indexOf(':'))))
                 + r.substring(r.indexOf(':'))).toList()));
       }
@@ -126,34 +124,41 @@ class LogRecoveryTest {
     }
   }
 
-  @Property(tries = 40)
-  void shouldRecoverExactlyTheBatchesBeforeATornTail(@ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int batches)
-      throws IOException {
+  /** A log written from {@code seed} and crashed, with its active segment file and that file's size. */
+  private record Crashed(Random random, Path dir, List<Written> written, Path active, long activeSize) {}
+
+  private Crashed crashedLog(long seed, int batches) throws IOException {
     Random random = new Random(seed);
     Path dir = newDir();
     List<Written> written = writeAndCrash(dir, random, batches);
     Path active = activeSegment(dir);
-    long size = Files.size(active);
-    long cut = size == 0 ? 0 : random.nextLong(size + 1);
-    try (FileChannel channel = FileChannel.open(active, StandardOpenOption.WRITE)) {
+    return new Crashed(random, dir, written, active, Files.size(active));
+  }
+
+  @Property(tries = 40)
+  void shouldRecoverExactlyTheBatchesBeforeATornTail(@ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int batches)
+      throws IOException {
+    Crashed crashed = crashedLog(seed, batches);
+    long cut = crashed.random().nextLong(crashed.activeSize() + 1);
+    try (FileChannel channel = FileChannel.open(crashed.active(), StandardOpenOption.WRITE)) {
       channel.truncate(cut);
     }
 
-    assertThat(readEverything(dir)).isEqualTo(expectedAfterDamage(written, baseOf(active), cut));
+    assertThat(readEverything(crashed.dir()))
+        .isEqualTo(expectedAfterDamage(crashed.written(), baseOf(crashed.active()), cut));
   }
 
   @Property(tries = 60)
   void shouldRecoverExactlyTheBatchesBeforeAFlippedByte(@ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int batches)
       throws IOException {
-    Random random = new Random(seed);
-    Path dir = newDir();
-    List<Written> written = writeAndCrash(dir, random, batches);
-    Path active = activeSegment(dir);
-    long size = Files.size(active);
-    if (size == 0) {
+    Crashed crashed = crashedLog(seed, batches);
+    Random random = crashed.random();
+    List<Written> written = crashed.written();
+    Path active = crashed.active();
+    if (crashed.activeSize() == 0) {
       return;
     }
-    long at = random.nextLong(size);
+    long at = random.nextLong(crashed.activeSize());
     flip(active, at, 1 << random.nextInt(8));
 
     List<String> expected = expectedAfterDamage(written, baseOf(active), at);
@@ -164,7 +169,7 @@ class LogRecoveryTest {
       // invisible, and the records are intact.
       expected = written.stream().flatMap(w -> w.records().stream()).toList();
     }
-    assertThat(readEverything(dir)).isEqualTo(expected);
+    assertThat(readEverything(crashed.dir())).isEqualTo(expected);
   }
 
   private static long startOfBatchContaining(List<Written> written, long activeBase, long at) {
