@@ -1,0 +1,35 @@
+package io.flymq.server.network;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+/**
+ * The Netty transport: the native epoll one where the platform has it (fewer copies, edge
+ * triggered), NIO otherwise (DESIGN decision 4).
+ */
+public enum Transport {
+  EPOLL,
+  NIO;
+
+  /** Epoll when available, unless {@code flymq.network.nio} is set (a switch for diagnosis). */
+  public static Transport best() {
+    return Epoll.isAvailable() && !Boolean.getBoolean("flymq.network.nio") ? EPOLL : NIO;
+  }
+
+  public EventLoopGroup newGroup(int threads, String name) {
+    IoHandlerFactory factory = this == EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), factory);
+  }
+
+  public Class<? extends ServerChannel> serverChannel() {
+    return this == EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+  }
+}
