@@ -270,51 +270,84 @@ final class LogSegment {
     return RecordBatch.wrap(header, 0);
   }
 
+  /** The fields of a batch header a read needs, copied out of the thread's header buffer. */
+  private record BatchHeader(int position, long baseOffset, int size, long nextOffset) {}
+
   /**
    * Position of the first batch whose last offset is >= {@code offset}, searching below
    * {@code visibleSize}; -1 when there is none in this segment.
    */
   int findBatchPosition(long offset, int visibleSize) throws IOException {
-    int position = verifiedIndexPosition(offsetIndex.floorSlot(offset));
+    BatchHeader found = seek(offset, visibleSize);
+    return found == null ? -1 : found.position();
+  }
+
+  /**
+   * The first batch whose last offset is >= {@code offset}: from the index entry at or before the
+   * offset, walking headers forward. The first header read also verifies the index entry (a damaged
+   * index on disk then costs a scan from the start, never a wrong answer).
+   */
+  private BatchHeader seek(long offset, int visibleSize) throws IOException {
+    int slot = offsetIndex.floorSlot(offset);
+    int position = slot < 0 ? 0 : offsetIndex.positionAt(slot);
+    long indexedBase = slot < 0 ? -1 : offsetIndex.offsetAt(slot);
     while (position < visibleSize) {
-      RecordBatch header = peekHeader(position);
+      RecordBatch header = position >= 0 ? peekHeader(position) : null;
+      if (indexedBase >= 0 && (header == null || header.baseOffset() != indexedBase)) {
+        reportIndexDamage(slot);
+        position = 0;
+        indexedBase = -1;
+        continue;
+      }
+      indexedBase = -1;
       if (header == null || header.sizeInBytes() < RecordBatch.HEADER_SIZE) {
         throw new IllegalStateException(dir + ": segment " + baseOffset + " has a damaged batch at " + position);
       }
       if (header.lastOffset() >= offset) {
-        return position;
+        return new BatchHeader(position, header.baseOffset(), header.sizeInBytes(), header.nextOffset());
       }
       position += header.sizeInBytes();
     }
-    return -1;
+    return null;
   }
 
   /**
    * Whole batches from the batch containing {@code offset}, up to {@code maxBytes} (but always at
    * least one batch), or null when no batch at or after the offset is in this segment.
+   *
+   * <p>Costs two header reads in the common case: one to find the first batch, one at the index
+   * entry nearest the byte limit (the batches in between are whole by construction).
    */
   LogSlice.FileSlice read(long offset, int maxBytes) throws IOException {
     int visibleSize = size;
-    int start = findBatchPosition(offset, visibleSize);
-    if (start < 0) {
+    BatchHeader first = seek(offset, visibleSize);
+    if (first == null) {
       return null;
     }
-    // Copy what is needed of the first header: the next peek reuses the thread's header buffer.
-    RecordBatch first = peekHeader(start);
-    long firstBase = first.baseOffset();
-    int firstSize = first.sizeInBytes();
-    long firstNext = first.nextOffset();
-    int end = start + firstSize;
-    long next = firstNext;
-    long limit = Math.min((long) start + Math.max(maxBytes, 0), visibleSize);
-    // Jump close to the limit with the index instead of walking every header in between.
-    int jump = verifiedIndexPosition(offsetIndex.floorPositionSlot((int) limit));
-    int position = Math.max(end, jump);
-    if (position > end) {
-      end = position;
+    int end = first.position() + first.size();
+    long next = first.nextOffset();
+    long limit = Math.min((long) first.position() + Math.max(maxBytes, 0), visibleSize);
+    int position = end;
+    long jumpBase = -1;
+    int slot = end < limit ? offsetIndex.floorPositionSlot((int) limit) : -1;
+    if (slot >= 0 && offsetIndex.positionAt(slot) > end) {
+      position = offsetIndex.positionAt(slot);
+      jumpBase = offsetIndex.offsetAt(slot);
     }
-    while (position < visibleSize) {
+    while (position < limit) {
       RecordBatch header = peekHeader(position);
+      if (jumpBase >= 0) {
+        if (header == null || header.baseOffset() != jumpBase) {
+          reportIndexDamage(slot);
+          position = end;
+          jumpBase = -1;
+          continue;
+        }
+        // Everything between the first batch and the jump point is whole batches below the limit.
+        end = position;
+        next = jumpBase;
+        jumpBase = -1;
+      }
       if (header == null || position + (long) header.sizeInBytes() > limit) {
         break;
       }
@@ -322,11 +355,7 @@ final class LogSegment {
       end = position;
       next = header.nextOffset();
     }
-    if (end > start + firstSize && next == firstNext) {
-      // Jumped by the index but found no complete batch after the jump point: recompute exactly.
-      next = peekLastNextOffset(start, end);
-    }
-    return new LogSlice.FileSlice(channel, start, end - start, firstBase, next);
+    return new LogSlice.FileSlice(channel, first.position(), end - first.position(), first.baseOffset(), next);
   }
 
   /**
@@ -344,24 +373,16 @@ final class LogSegment {
         && header.sizeInBytes() >= RecordBatch.HEADER_SIZE) {
       return position;
     }
-    if (!indexDamageReported) {
-      indexDamageReported = true;
-      log.warn("{}: index entry {} of segment {} does not match the log; reading by scanning. "
-          + "Restart after a clean shutdown is not enough: delete the .index file to rebuild it", dir, slot,
-          baseOffset);
-    }
+    reportIndexDamage(slot);
     return 0;
   }
 
-  private long peekLastNextOffset(int start, int end) throws IOException {
-    int position = start;
-    long next = -1;
-    while (position < end) {
-      RecordBatch header = peekHeader(position);
-      next = header.nextOffset();
-      position += header.sizeInBytes();
+  private void reportIndexDamage(int slot) {
+    if (!indexDamageReported) {
+      indexDamageReported = true;
+      log.warn("{}: index entry {} of segment {} does not match the log; reading by scanning. "
+          + "Delete the segment's .index file and restart to rebuild it", dir, slot, baseOffset);
     }
-    return next;
   }
 
   /**
@@ -439,6 +460,14 @@ final class LogSegment {
       position += header.sizeInBytes();
     }
     bytesSinceLastIndexEntry = sinceEntry;
+  }
+
+  /**
+   * Forces the log bytes to disk, not the index pages: an index is rebuilt from the log whenever a
+   * crash could have left it behind, so forcing it per group commit would only cost time.
+   */
+  void flushLog() throws IOException {
+    channel.force(false);
   }
 
   /** Forces the log bytes (and index pages) to disk. */

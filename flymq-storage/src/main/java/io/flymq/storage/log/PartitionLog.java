@@ -238,7 +238,7 @@ public final class PartitionLog implements AutoCloseable {
         written++;
       }
       if (written > 0 && config.syncMode() == SyncMode.ALWAYS) {
-        active.flush();
+        active.flushLog();
         stats.recordFsync();
       }
     } catch (IOException | RuntimeException e) {
@@ -450,7 +450,7 @@ public final class PartitionLog implements AutoCloseable {
   /** Forces everything written so far to disk. */
   public CompletableFuture<Void> flush() {
     return onWriter(() -> {
-      active.flush();
+      active.flushLog();
       stats.recordFsync();
       dirty = false;
       return null;
