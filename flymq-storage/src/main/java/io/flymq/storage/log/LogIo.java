@@ -11,20 +11,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads and clock shared by all partition logs of a broker: a pool that runs each log's
- * serialized writer (disk writes and fsyncs, never on a caller's thread), and a scheduler for
- * periodic fsyncs, retention checks and delayed file deletion.
+ * serialized writer (disk writes and fsyncs, never on a caller's thread), a sealer that forces
+ * rolled segments in the background, and a scheduler for periodic fsyncs, retention checks and
+ * delayed file deletion.
  *
  * <p>Thread-safe. Close it after every log that uses it.
  */
 public final class LogIo implements AutoCloseable {
   private final ExecutorService writers;
   private final ScheduledExecutorService scheduler;
+  private final ExecutorService sealers;
   private final Clock clock;
   private final Duration retentionCheckInterval;
 
   private LogIo(int writerThreads, Clock clock, Duration retentionCheckInterval) {
     this.writers = Executors.newFixedThreadPool(writerThreads, daemonThreads("flymq-log-writer"));
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("flymq-log-scheduler"));
+    this.sealers = Executors.newSingleThreadExecutor(daemonThreads("flymq-log-sealer"));
     this.clock = clock;
     this.retentionCheckInterval = retentionCheckInterval;
   }
@@ -49,6 +52,11 @@ public final class LogIo implements AutoCloseable {
     return scheduler;
   }
 
+  /** Forces and seals rolled segments off the append path (one thread: seals stay in roll order). */
+  ExecutorService sealers() {
+    return sealers;
+  }
+
   public Clock clock() {
     return clock;
   }
@@ -60,6 +68,7 @@ public final class LogIo implements AutoCloseable {
   @Override
   public void close() {
     scheduler.shutdownNow();
+    sealers.shutdown();
     writers.shutdown();
     try {
       if (!writers.awaitTermination(30, TimeUnit.SECONDS)) {

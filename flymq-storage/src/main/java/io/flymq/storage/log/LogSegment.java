@@ -43,6 +43,9 @@ final class LogSegment {
   private long offsetOfMaxTimestamp = -1;
   private int bytesSinceLastIndexEntry;
   private volatile boolean indexDamageReported;
+  /** Set when retention or truncation removed the segment: a pending background seal then skips it. */
+  private boolean deleted;
+  private boolean truncatedByRecovery;
 
   private LogSegment(Path dir, long baseOffset, LogConfig config, boolean writable, long createdMs)
       throws IOException {
@@ -99,6 +102,11 @@ final class LogSegment {
 
   long baseOffset() {
     return baseOffset;
+  }
+
+  /** Whether opening this segment cut damaged bytes off its end. */
+  boolean wasTruncatedByRecovery() {
+    return truncatedByRecovery;
   }
 
   /** Visible bytes of the log file. */
@@ -206,6 +214,7 @@ final class LogSegment {
       nextOffset = batch.nextOffset();
     }
     long truncated = fileSize - validBytes;
+    truncatedByRecovery = truncated > 0;
     if (truncated > 0) {
       log.warn("{}: segment {}: truncated {} bytes at position {} ({}); kept offsets {}..{}", dir, baseOffset,
           truncated, validBytes, reason, baseOffset, nextOffset - 1);
@@ -412,7 +421,7 @@ final class LogSegment {
    *
    * @return bytes removed
    */
-  long truncateTo(long offset) throws IOException {
+  synchronized long truncateTo(long offset) throws IOException {
     int position = findBatchPosition(offset, size);
     if (position < 0) {
       return 0;
@@ -478,10 +487,14 @@ final class LogSegment {
   }
 
   /**
-   * Makes the segment read-only: records its final max timestamp in the time index, forces the log,
+   * Makes the segment read-only (idempotent; skipped once the segment is deleted or closed):
+   * records its final max timestamp in the time index, forces the log,
    * and replaces both index files with trimmed copies (so a restart after a crash trusts them).
    */
-  void seal() throws IOException {
+  synchronized void seal() throws IOException {
+    if (deleted || !channel.isOpen()) {
+      return;
+    }
     if (offsetIndex.isWritable() && maxTimestamp >= 0) {
       timeIndex.maybeAppend(maxTimestamp, offsetOfMaxTimestamp);
     }
@@ -491,13 +504,13 @@ final class LogSegment {
   }
 
   /** Makes a sealed segment active again (after a truncation removed the segments after it). */
-  void unseal() throws IOException {
+  synchronized void unseal() throws IOException {
     offsetIndex.unseal();
     timeIndex.unseal();
   }
 
   /** Seals and closes the files. */
-  void close() throws IOException {
+  synchronized void close() throws IOException {
     if (channel.isOpen()) {
       seal();
       channel.close();
@@ -508,7 +521,8 @@ final class LogSegment {
    * Renames the files with a {@code .deleted} suffix, so a restart ignores them, and returns a task
    * that closes and removes them; run it once readers had time to finish.
    */
-  Runnable markDeleted() throws IOException {
+  synchronized Runnable markDeleted() throws IOException {
+    deleted = true;
     Path[] files = {SegmentFiles.log(dir, baseOffset), SegmentFiles.offsetIndex(dir, baseOffset),
         SegmentFiles.timeIndex(dir, baseOffset)};
     Path[] renamed = new Path[files.length];

@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * completes only after an fsync covering its batch; concurrent appends share fsyncs.
  *
  * <p>Recovery: without the clean-shutdown marker, {@link #open} validates every batch of the
- * active segment, truncates at the first torn or corrupt one and rebuilds its indexes. Sealed
- * segments were forced when they were rolled.
+ * segments from the recovery point on (the active segment, and rolled segments whose background
+ * seal had not finished), truncates at the first torn or corrupt batch, drops any later segment and
+ * rebuilds the indexes. Segments below the recovery point were forced and sealed durably.
  */
 public final class PartitionLog implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PartitionLog.class);
@@ -60,6 +61,8 @@ public final class PartitionLog implements AutoCloseable {
   private volatile State state = State.OPEN;
   private volatile Throwable failure;
   private int defaultLeaderEpoch;
+  /** Background seals of rolled segments, in roll order; touched by the writer only. */
+  private CompletableFuture<Void> pendingSeals = CompletableFuture.completedFuture(null);
 
   private enum State { OPEN, CLOSED, FAILED }
 
@@ -107,7 +110,9 @@ public final class PartitionLog implements AutoCloseable {
     }
     Path marker = dir.resolve(SegmentFiles.CLEAN_SHUTDOWN_FILE);
     boolean clean = Files.exists(marker);
-    ConcurrentSkipListMap<Long, LogSegment> segments = new SegmentLoader(dir, config, io.clock()).load(clean);
+    long recoveryPoint = RecoveryPoint.read(dir);
+    ConcurrentSkipListMap<Long, LogSegment> segments =
+        new SegmentLoader(dir, config, io.clock()).load(clean, recoveryPoint);
     PartitionLog partitionLog = new PartitionLog(dir, config, io, segments, key.map(BatchCipher::new).orElse(null));
     // The marker must not survive while the log is open: a crash now must trigger recovery.
     Files.deleteIfExists(marker);
@@ -280,16 +285,35 @@ public final class PartitionLog implements AutoCloseable {
     }
   }
 
-  /** Seals the active segment (forcing it to disk) and starts a new one at the log end. */
+  /**
+   * Starts a new active segment at the log end and seals the previous one in the background:
+   * forcing a segment of up to {@code segment_bytes} must not stall appends. The recovery point
+   * moves past it once it is sealed.
+   */
   private void roll() throws IOException {
     LogSegment previous = active;
-    previous.seal();
-    stats.recordRoll();
-    stats.recordFsync();
     LogSegment next = LogSegment.create(dir, logEndOffset, config, io.clock().millis());
     segments.put(next.baseOffset(), next);
     active = next;
+    stats.recordRoll();
+    long sealedUpTo = next.baseOffset();
+    pendingSeals = pendingSeals.thenRunAsync(() -> sealInBackground(previous, sealedUpTo), io.sealers());
     log.debug("{}: rolled segment {} -> {}", dir, previous.baseOffset(), next.baseOffset());
+  }
+
+  private void sealInBackground(LogSegment segment, long sealedUpTo) {
+    try {
+      segment.seal();
+      stats.recordFsync();
+      RecoveryPoint.write(dir, sealedUpTo);
+    } catch (IOException | RuntimeException e) {
+      fail(e);
+    }
+  }
+
+  /** Waits for background seals (writer only: before work that touches sealed segments). */
+  private void awaitPendingSeals() {
+    pendingSeals.join();
   }
 
   /**
@@ -382,10 +406,12 @@ public final class PartitionLog implements AutoCloseable {
     if (offset >= logEndOffset) {
       return;
     }
+    awaitPendingSeals();
     if (offset <= logStartOffset) {
       for (LogSegment segment : List.copyOf(segments.values())) {
         deleteSegment(segment);
       }
+      RecoveryPoint.write(dir, offset);
       LogSegment fresh = LogSegment.create(dir, offset, config, io.clock().millis());
       segments.put(offset, fresh);
       active = fresh;
@@ -399,6 +425,9 @@ public final class PartitionLog implements AutoCloseable {
       deleteSegment(later);
     }
     if (floor != active) {
+      // The segment becomes active (unsealed) again: move the recovery point back first, so a
+      // crash from here on rescans it.
+      RecoveryPoint.write(dir, floor.baseOffset());
       floor.unseal();
       active = floor;
     }
@@ -478,10 +507,12 @@ public final class PartitionLog implements AutoCloseable {
     try {
       onWriter(() -> {
         state = State.CLOSED;
+        pendingSeals.exceptionally(e -> null).join();
         for (LogSegment segment : segments.values()) {
           segment.close();
         }
         if (wasOpen) {
+          RecoveryPoint.write(dir, active.baseOffset());
           Files.createFile(dir.resolve(SegmentFiles.CLEAN_SHUTDOWN_FILE));
           SegmentFiles.syncDirectory(dir);
         }

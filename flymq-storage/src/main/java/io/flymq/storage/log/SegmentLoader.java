@@ -30,7 +30,10 @@ final class SegmentLoader {
     this.clock = clock;
   }
 
-  ConcurrentSkipListMap<Long, LogSegment> load(boolean cleanShutdown) throws IOException {
+  /**
+   * @param recoveryPoint segments with a lower base offset were sealed durably and are trusted
+   */
+  ConcurrentSkipListMap<Long, LogSegment> load(boolean cleanShutdown, long recoveryPoint) throws IOException {
     List<Long> baseOffsets = new ArrayList<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path file : files) {
@@ -49,10 +52,17 @@ final class SegmentLoader {
     for (int i = 0; i < baseOffsets.size(); i++) {
       long base = baseOffsets.get(i);
       boolean last = i == baseOffsets.size() - 1;
-      // Sealed segments were forced and their indexes replaced durably at roll, so they are
-      // trusted (after a structural check); the active one is trusted only after a clean close.
-      LogSegment segment = LogSegment.open(dir, base, config, last, !last || cleanShutdown, now);
+      // Below the recovery point segments were forced and their indexes replaced durably when
+      // they were sealed, so they are trusted (after a structural check). From it on, only a
+      // clean close vouches for them.
+      boolean trusted = cleanShutdown || (!last && base < recoveryPoint);
+      LogSegment segment = LogSegment.open(dir, base, config, last, trusted, now);
       segments.put(base, segment);
+      if (segment.wasTruncatedByRecovery() && !last) {
+        deleteSegmentsAfter(baseOffsets.subList(i + 1, baseOffsets.size()), base);
+        segment.unseal();
+        break;
+      }
     }
     if (segments.isEmpty()) {
       segments.put(0L, LogSegment.create(dir, 0, config, now));
@@ -63,6 +73,17 @@ final class SegmentLoader {
     }
     deleteOrphanIndexes(segments);
     return segments;
+  }
+
+  /** Data after a damaged point is not kept: the log must not have a hole. */
+  private void deleteSegmentsAfter(List<Long> later, long damagedBase) throws IOException {
+    for (long base : later) {
+      log.warn("{}: deleting segment {}: it follows damaged segment {}", dir, base, damagedBase);
+      Files.deleteIfExists(SegmentFiles.log(dir, base));
+      Files.deleteIfExists(SegmentFiles.offsetIndex(dir, base));
+      Files.deleteIfExists(SegmentFiles.timeIndex(dir, base));
+    }
+    SegmentFiles.syncDirectory(dir);
   }
 
   private void deleteOrphanIndexes(ConcurrentSkipListMap<Long, LogSegment> segments) throws IOException {

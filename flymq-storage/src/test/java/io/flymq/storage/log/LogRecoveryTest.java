@@ -210,6 +210,34 @@ class LogRecoveryTest {
   }
 
   @Test
+  void shouldScanSegmentsFromTheRecoveryPointAndDropEverythingAfterADamagedOne() throws IOException {
+    Path dir = newDir();
+    List<Written> written = writeAndCrash(dir, new Random(11), 400);
+    List<Path> segments;
+    try (Stream<Path> files = Files.list(dir)) {
+      segments = files.filter(p -> p.toString().endsWith(".log")).sorted().toList();
+    }
+    assertThat(segments).hasSizeGreaterThan(2);
+    // A crash before the background seal of the second segment finished: the recovery point is
+    // still at its base, and its tail was never written back.
+    Path second = segments.get(1);
+    long secondBase = baseOf(second);
+    Files.writeString(dir.resolve(RecoveryPoint.FILE_NAME), secondBase + "\n");
+    long cut = Files.size(second) / 2;
+    try (FileChannel channel = FileChannel.open(second, StandardOpenOption.WRITE)) {
+      channel.truncate(cut);
+    }
+
+    List<String> expected = expectedAfterDamage(written, secondBase, cut).stream()
+        .filter(r -> Long.parseLong(r.substring(0, r.indexOf(':'))) < baseOf(segments.get(2)))
+        .toList();
+    assertThat(readEverything(dir)).isEqualTo(expected);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.filter(p -> p.toString().endsWith(".log")).count()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void shouldRecoverFromIndexFilesOfTheWrongSizeAndMissingIndexes() throws IOException {
     Path dir = newDir();
     List<Written> written = writeAndCrash(dir, new Random(7), 50);
