@@ -40,7 +40,7 @@ public final class ConfigDocs {
         .append("3. `FLYMQ_*` environment variables\n")
         .append("4. command-line flags\n\n")
         .append("The keys, variables and defaults are those of the public FlyMQ 1.26 server, so its files and\n")
-        .append("environments work unchanged; the keys after `performance.*` are FlyMQ-JVM's own.\n\n")
+        .append("environments work unchanged; keys marked *(FlyMQ-JVM)* are this broker's own.\n\n")
         .append("Every problem is reported at once, one line each, as `key: value (expected: ...) [source]`, and\n")
         .append("the broker does not start. Unknown keys in the file, unknown flags, and unknown `FLYMQ_*`\n")
         .append("variables that look like configuration (same first word as a known variable, or two edits from\n")
@@ -96,7 +96,7 @@ public final class ConfigDocs {
             .append(key.defaultText()).append("` | ")
             .append(key.unit()).append(" | ")
             .append(escape(key.type().expected())).append(" | ")
-            .append(escape(key.doc())).append(" |\n");
+            .append(escape(key.doc())).append(key.isJvmOnly() ? " *(FlyMQ-JVM)*" : "").append(" |\n");
       }
     }
     return md.toString();
@@ -106,7 +106,7 @@ public final class ConfigDocs {
     Map<String, List<ConfigKey<?>>> sections = new LinkedHashMap<>();
     for (ConfigKey<?> key : ConfigKeys.all()) {
       int dot = key.name().indexOf('.');
-      String section = dot < 0 ? "top level" : key.name().substring(0, dot);
+      String section = dot < 0 ? "core" : key.name().substring(0, dot);
       sections.computeIfAbsent(section, s -> new java.util.ArrayList<>()).add(key);
     }
     return sections;

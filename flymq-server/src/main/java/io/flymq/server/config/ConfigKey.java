@@ -28,9 +28,10 @@ public final class ConfigKey<T> {
   private final String unit;
   private final String doc;
   private final boolean main;
+  private final boolean jvmOnly;
 
   private ConfigKey(String name, String envVar, ValueType<T> type, T defaultValue, String defaultText,
-      String unit, String doc, boolean main) {
+      String unit, String doc, boolean main, boolean jvmOnly) {
     this.name = requireNonNull(name, "name");
     this.type = requireNonNull(type, "type");
     this.defaultValue = requireNonNull(defaultValue, "defaultValue");
@@ -48,11 +49,12 @@ public final class ConfigKey<T> {
     this.envVar = envVar;
     this.defaultText = defaultText != null ? defaultText : type.format(defaultValue);
     this.main = main;
+    this.jvmOnly = jvmOnly;
   }
 
   /** Starts a definition; {@code envVar} null means the key has no environment variable. */
   static <T> ConfigKey<T> of(String name, String envVar, ValueType<T> type, T defaultValue, String unit, String doc) {
-    return new ConfigKey<>(name, envVar, type, defaultValue, null, unit, doc, false);
+    return new ConfigKey<>(name, envVar, type, defaultValue, null, unit, doc, false, false);
   }
 
   /**
@@ -60,12 +62,17 @@ public final class ConfigKey<T> {
    * (e.g. {@code <data_dir>/audit}); {@link #defaultValue()} is then only the placeholder.
    */
   ConfigKey<T> derivedDefault(String text) {
-    return new ConfigKey<>(name, envVar, type, defaultValue, requireNonNull(text, "text"), unit, doc, main);
+    return new ConfigKey<>(name, envVar, type, defaultValue, requireNonNull(text, "text"), unit, doc, main, jvmOnly);
   }
 
   /** A copy listed among the main keys in {@code -help}. */
   ConfigKey<T> main() {
-    return new ConfigKey<>(name, envVar, type, defaultValue, defaultText, unit, doc, true);
+    return new ConfigKey<>(name, envVar, type, defaultValue, defaultText, unit, doc, true, jvmOnly);
+  }
+
+  /** A copy marked as FlyMQ-JVM's own: the public FlyMQ 1.26 server has no such key. */
+  ConfigKey<T> jvmOnly() {
+    return new ConfigKey<>(name, envVar, type, defaultValue, defaultText, unit, doc, main, true);
   }
 
   /** Dotted snake_case name, the path of the value in a YAML or JSON file, e.g. {@code tls.cert_file}. */
@@ -105,6 +112,11 @@ public final class ConfigKey<T> {
   /** True for the keys worth listing in {@code -help}. */
   public boolean isMain() {
     return main;
+  }
+
+  /** True for FlyMQ-JVM's own keys, false for those of the public FlyMQ 1.26 server. */
+  public boolean isJvmOnly() {
+    return jvmOnly;
   }
 
   /** The Java constant name, e.g. {@code TLS_CERT_FILE}, as in {@link ConfigKeys}. */

@@ -30,7 +30,7 @@ import java.util.Optional;
 /**
  * Every configuration key of the broker, in documentation order. The names, environment variables
  * and defaults are those of the public FlyMQ 1.26 server (shared/protocol/CONFIG-KEYS.md), so its
- * configuration files and environments work unchanged; the keys after {@link #PERFORMANCE_WRITE_BUFFER_SIZE}
+ * configuration files and environments work unchanged; the keys marked {@link ConfigKey#isJvmOnly()}
  * are FlyMQ-JVM's own.
  *
  * <p>Thread-safe: constants only.
@@ -274,21 +274,21 @@ public final class ConfigKeys {
   public static final ConfigKey<SyncMode> STORAGE_SYNC = of("storage.sync", "FLYMQ_STORAGE_SYNC", oneOf(SyncMode.class),
       SyncMode.INTERVAL, NONE, "When appends are forced to disk: always (fsync before ack), interval (every "
           + "`performance.sync_interval_ms`), never (page cache; rely on replicas). When set it wins over the "
-          + "mode `performance.acks` implies.").derivedDefault("from performance.acks").main();
+          + "mode `performance.acks` implies.").derivedDefault("from performance.acks").main().jvmOnly();
   public static final ConfigKey<Boolean> AUTO_CREATE_TOPICS = of("auto_create_topics", "FLYMQ_AUTO_CREATE_TOPICS", bool(),
-      true, NONE, "Create a topic with `default_partitions` partitions when a client produces to or fetches from a missing one.");
+      true, NONE, "Create a topic with `default_partitions` partitions when a client produces to or fetches from a missing one.").jvmOnly();
   public static final ConfigKey<Integer> MAX_FRAME_BYTES = of("max_frame_bytes", "FLYMQ_MAX_FRAME_BYTES",
       integer(1024, 1 << 30), 32 << 20, BYTES, "The largest request or response frame; larger requests are refused "
-          + "before their payload is read.");
+          + "before their payload is read.").jvmOnly();
   public static final ConfigKey<Integer> MAX_INFLIGHT_REQUESTS_PER_CONNECTION = of("max_inflight_requests_per_connection",
       "FLYMQ_MAX_INFLIGHT_REQUESTS_PER_CONNECTION", integer(1, 10_000), 100, "requests",
-      "Requests of one v2 connection being processed at once; the broker stops reading the connection past it.");
+      "Requests of one v2 connection being processed at once; the broker stops reading the connection past it.").jvmOnly();
   public static final ConfigKey<V1Dialect> PROTOCOL_V1_DIALECT = of("protocol.v1_dialect", "FLYMQ_PROTOCOL_V1_DIALECT",
       oneOf(V1Dialect.class), V1Dialect.AUTO, NONE, "Which SDK's layouts v1 responses follow where the SDKs disagree: "
-          + "auto (tell from the request), reference (Go/Python SDKs, flymq-cli), java.");
+          + "auto (tell from the request), reference (Go/Python SDKs, flymq-cli), java.").jvmOnly();
   public static final ConfigKey<Boolean> PROTOCOL_V1_SUBSCRIBE_PREFERS_COMMIT = of("protocol.v1_subscribe_prefers_commit",
       "FLYMQ_PROTOCOL_V1_SUBSCRIBE_PREFERS_COMMIT", bool(), false, NONE,
-      "A v1 SUBSCRIBE from earliest/latest resumes at the group's committed offset when one exists.");
+      "A v1 SUBSCRIBE from earliest/latest resumes at the group's committed offset when one exists.").jvmOnly();
 
   private static final List<ConfigKey<?>> ALL = collect();
   private static final Map<String, ConfigKey<?>> BY_NAME = index(ALL, false);

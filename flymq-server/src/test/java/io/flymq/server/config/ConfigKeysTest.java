@@ -46,6 +46,14 @@ class ConfigKeysTest {
   }
 
   @Test
+  void shouldMarkExactlyTheKeysMissingFromTheSpecAsJvmOnly() throws IOException {
+    Map<String, SpecRow> spec = spec();
+    for (ConfigKey<?> key : ConfigKeys.all()) {
+      assertThat(key.isJvmOnly()).as(key.name() + " is FlyMQ-JVM's own").isEqualTo(!spec.containsKey(key.name()));
+    }
+  }
+
+  @Test
   void shouldUseTheSpecDefaultsExceptAutomaticOnes() throws IOException {
     int compared = 0;
     for (SpecRow row : spec().values()) {
