@@ -4,6 +4,7 @@ import io.flymq.storage.crypto.EncryptionKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,7 @@ public final class ConfigDocs {
     for (ConfigKey<?> key : ConfigKeys.all()) {
       int dot = key.name().indexOf('.');
       String section = dot < 0 ? "core" : key.name().substring(0, dot);
-      sections.computeIfAbsent(section, s -> new java.util.ArrayList<>()).add(key);
+      sections.computeIfAbsent(section, s -> new ArrayList<>()).add(key);
     }
     return sections;
   }

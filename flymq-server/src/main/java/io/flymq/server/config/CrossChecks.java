@@ -18,7 +18,7 @@ final class CrossChecks {
 
   static void check(ConfigValues v, Optional<EncryptionKey> encryptionKey, Problems problems) {
     tls(v, problems);
-    if (v.get(ENCRYPTION_ENABLED) && v.isSet(ENCRYPTION_ENABLED) && encryptionKey.isEmpty()) {
+    if (v.get(ENCRYPTION_ENABLED) && encryptionKey.isEmpty()) {
       problems.add("encryption.enabled: true (expected: false, or the key in the " + EncryptionKey.ENVIRONMENT_VARIABLE
           + " environment variable, 64 hex digits; generate one with `openssl rand -hex 32`)");
     }

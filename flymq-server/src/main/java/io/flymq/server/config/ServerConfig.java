@@ -7,7 +7,9 @@ import io.flymq.storage.crypto.EncryptionKey;
 import io.flymq.storage.log.LogConfig;
 import io.flymq.storage.log.SyncMode;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -389,7 +391,7 @@ public record ServerConfig(
    * every bad value at once, like {@link ConfigLoader}. Not thread-safe.
    */
   public static final class Builder {
-    private final java.util.Map<ConfigKey<?>, Object> values = new java.util.LinkedHashMap<>();
+    private final Map<ConfigKey<?>, Object> values = new LinkedHashMap<>();
     private Optional<EncryptionKey> encryptionKey = Optional.empty();
 
     private Builder() {}
