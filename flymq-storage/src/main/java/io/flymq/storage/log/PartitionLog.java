@@ -468,12 +468,8 @@ public final class PartitionLog implements AutoCloseable {
 
   private void deleteSegment(LogSegment segment) throws IOException {
     segments.remove(segment.baseOffset());
-    Runnable removal = segment.markDeleted();
-    if (config.fileDeleteDelayMs() == 0) {
-      removal.run();
-    } else {
-      io.scheduler().schedule(removal, config.fileDeleteDelayMs(), TimeUnit.MILLISECONDS);
-    }
+    // Unlinking a large file takes time too: never on the writer, even without a delay.
+    io.scheduler().schedule(segment.markDeleted(), config.fileDeleteDelayMs(), TimeUnit.MILLISECONDS);
   }
 
   /** Forces everything written so far to disk. */
