@@ -42,7 +42,10 @@ public interface MetadataService extends AutoCloseable {
   /** The current image: everything applied on this node; immutable. */
   MetadataImage image();
 
-  /** Tells {@code listener} of every later change; see {@link MetadataListener} for the rules. */
+  /**
+   * Tells {@code listener} of every later change; see {@link MetadataListener} for the rules. To
+   * miss nothing, add the listener first and then read {@link #image()}.
+   */
   void addListener(MetadataListener listener);
 
   void removeListener(MetadataListener listener);
