@@ -101,6 +101,33 @@ public record MetadataConfig(
       return this;
     }
 
+    /**
+     * Sets host and port from {@code cluster.addr} ({@code FLYMQ_CLUSTER_ADDR}): {@code host:port},
+     * {@code [v6]:port}, or {@code :port} for every interface (bound as {@code 0.0.0.0}; a cluster
+     * will need {@code cluster.advertise_cluster} for the address peers use).
+     *
+     * @throws IllegalArgumentException if the port is missing or not a number
+     */
+    public Builder clusterAddr(String addr) {
+      int colon = addr == null ? -1 : addr.lastIndexOf(':');
+      if (colon < 0) {
+        throw new IllegalArgumentException(
+            "cluster.addr: " + addr + " (expected: host:port or :port, e.g. :9093)");
+      }
+      String h = addr.substring(0, colon);
+      if (h.startsWith("[") && h.endsWith("]")) {
+        h = h.substring(1, h.length() - 1);
+      }
+      try {
+        this.port = Integer.parseInt(addr.substring(colon + 1));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "cluster.addr: " + addr + " (expected: host:port or :port, e.g. :9093)", e);
+      }
+      this.host = h.isEmpty() ? "0.0.0.0" : h;
+      return this;
+    }
+
     public Builder electionTimeout(Duration electionTimeout) {
       this.electionTimeout = electionTimeout;
       return this;

@@ -266,7 +266,7 @@ public final class RaftMetadataService implements MetadataService {
     RaftClient c = client;
     if (c == null) {
       return CompletableFuture.failedFuture(new IllegalStateException(
-          "metadata service: not started (expected: start() before proposals)"));
+          "metadata service: not running (expected: start() before proposals, none after close())"));
     }
     Message message = Message.valueOf(ByteString.copyFrom(MetadataCodec.encode(command)));
     return c.async().send(message)
@@ -286,7 +286,7 @@ public final class RaftMetadataService implements MetadataService {
         });
   }
 
-  private static MetadataException failure(MetadataCommand command, Throwable error) {
+  private MetadataException failure(MetadataCommand command, Throwable error) {
     String what = command.getClass().getSimpleName() + " " + command.topic();
     if (error instanceof NotLeaderException) {
       return new MetadataException(MetadataErrorCode.NOT_LEADER, what + ": not leader: " + error.getMessage(), error);
@@ -296,7 +296,8 @@ public final class RaftMetadataService implements MetadataService {
     }
     if (error instanceof TimeoutException) {
       return new MetadataException(MetadataErrorCode.METADATA_UNAVAILABLE,
-          what + ": no answer within " + "the request timeout; it may still be applied", error);
+          what + ": no answer within " + config.requestTimeout().toMillis()
+              + " ms; it may still be applied", error);
     }
     return new MetadataException(MetadataErrorCode.METADATA_UNAVAILABLE, what + ": " + error, error);
   }
