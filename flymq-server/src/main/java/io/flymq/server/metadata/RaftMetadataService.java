@@ -107,15 +107,16 @@ public final class RaftMetadataService implements MetadataService {
     }
     Files.createDirectories(config.metadataDir());
     RaftProperties properties = raftProperties();
-    server = RaftServer.newBuilder()
-        .setServerId(self.getId())
-        .setGroup(group)
-        .setStateMachine(stateMachine)
-        .setProperties(properties)
-        // RECOVER formats a new directory and reuses an existing one.
-        .setOption(RaftStorage.StartupOption.RECOVER)
-        .build();
     try {
+      // build() initializes the state machine, which loads the newest snapshot.
+      server = RaftServer.newBuilder()
+          .setServerId(self.getId())
+          .setGroup(group)
+          .setStateMachine(stateMachine)
+          .setProperties(properties)
+          // RECOVER formats a new directory and reuses an existing one.
+          .setOption(RaftStorage.StartupOption.RECOVER)
+          .build();
       server.start();
       client = RaftClient.newBuilder()
           .setClientId(ClientId.randomId())
@@ -127,9 +128,14 @@ public final class RaftMetadataService implements MetadataService {
               TimeDuration.valueOf(CLIENT_RETRY_SLEEP_MS, TimeUnit.MILLISECONDS)))
           .build();
       awaitServing();
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
       closeQuietly();
       throw e;
+    } catch (RuntimeException e) {
+      closeQuietly();
+      // Ratis surfaces state machine initialization failures (a corrupt snapshot) wrapped.
+      Throwable cause = unwrap(e);
+      throw new IOException("metadata service did not start: " + cause.getMessage(), cause);
     }
     LOG.info("Metadata service started: peer {} at {}, {} topics, version {}", self.getId(),
         self.getAddress(), image().topics().size(), image().version());

@@ -136,6 +136,57 @@ class RaftMetadataServiceIT {
   }
 
   @Test
+  void shouldRefuseToStartFromACorruptSnapshot() throws IOException {
+    var config = config().startTimeout(Duration.ofSeconds(20)).build();
+    var first = start(config);
+    first.createTopic("orders", 1, Map.of()).join();
+    first.close();
+    Path snapshot = snapshotFiles(config).getFirst();
+    byte[] bytes = Files.readAllBytes(snapshot);
+    bytes[bytes.length / 2] ^= 0x01;
+    Files.write(snapshot, bytes);
+
+    // Starting from an older state (or none) would silently lose topics: refuse instead.
+    assertThatThrownBy(() -> start(config)).isInstanceOf(IOException.class)
+        .hasCauseInstanceOf(CorruptMetadataException.class).hasMessageContaining("CRC32C");
+  }
+
+  @Test
+  void shouldServeConcurrentProposalsAndReads() throws Exception {
+    var service = start(config().build());
+    int threads = 4;
+    int perThread = 20;
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads + 1);
+    try {
+      var reader = CompletableFuture.runAsync(() -> {
+        long last = 0;
+        while (service.image().topics().size() < threads * perThread) {
+          MetadataImage image = service.image();
+          assertThat(image.version()).isGreaterThanOrEqualTo(last);
+          last = image.version();
+        }
+      }, pool);
+      List<CompletableFuture<TopicMetadata>> all = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        all.add(CompletableFuture.supplyAsync(() -> {
+          TopicMetadata lastCreated = null;
+          for (int i = 0; i < perThread; i++) {
+            lastCreated = service.createTopic("t" + thread + "-" + i, 1 + i % 3, Map.of()).join();
+          }
+          return lastCreated;
+        }, pool));
+      }
+      CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+      reader.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(service.image().topics()).hasSize(threads * perThread);
+    assertThat(service.image().topic("t3-19").orElseThrow().partitionCount()).isEqualTo(2);
+  }
+
+  @Test
   void shouldTellListenersOfCreationsAndDeletions() throws IOException {
     var service = start(config().build());
     List<String> events = Collections.synchronizedList(new ArrayList<>());
