@@ -21,6 +21,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -156,11 +159,12 @@ class RaftMetadataServiceIT {
     var service = start(config().build());
     int threads = 4;
     int perThread = 20;
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads + 1);
+    var pool = Executors.newFixedThreadPool(threads + 1);
+    var stop = new AtomicBoolean();
     try {
       var reader = CompletableFuture.runAsync(() -> {
         long last = 0;
-        while (service.image().topics().size() < threads * perThread) {
+        while (!stop.get() && service.image().topics().size() < threads * perThread) {
           MetadataImage image = service.image();
           assertThat(image.version()).isGreaterThanOrEqualTo(last);
           last = image.version();
@@ -178,8 +182,9 @@ class RaftMetadataServiceIT {
         }, pool));
       }
       CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
-      reader.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      reader.get(30, TimeUnit.SECONDS);
     } finally {
+      stop.set(true);
       pool.shutdownNow();
     }
     assertThat(service.image().topics()).hasSize(threads * perThread);

@@ -1,5 +1,6 @@
 package io.flymq.server.metadata;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,9 +23,8 @@ class TopicValidationTest {
         "/a", "a/", "a//b", "a/../b", "a/./b", "x".repeat(250))) {
       assertThatThrownBy(() -> TopicValidation.validateName(name)).as(name)
           .isInstanceOfSatisfying(MetadataException.class, e -> {
-            org.assertj.core.api.Assertions.assertThat(e.errorCode())
-                .isEqualTo(MetadataErrorCode.INVALID_TOPIC_NAME);
-            org.assertj.core.api.Assertions.assertThat(e.hint()).isNotBlank();
+            assertThat(e.errorCode()).isEqualTo(MetadataErrorCode.INVALID_TOPIC_NAME);
+            assertThat(e.hint()).isNotBlank();
           });
     }
   }
@@ -48,8 +48,8 @@ class TopicValidationTest {
     for (var bad : List.of(Map.of("retention", "1"), Map.of("segment_bytes", "0"),
         Map.of("retention_ms", "soon"), Map.of("cleanup_policy", "keep"))) {
       assertThatThrownBy(() -> TopicValidation.validateConfigs(bad)).as(bad.toString())
-          .isInstanceOfSatisfying(MetadataException.class, e -> org.assertj.core.api.Assertions
-              .assertThat(e.errorCode()).isEqualTo(MetadataErrorCode.INVALID_CONFIG));
+          .isInstanceOfSatisfying(MetadataException.class,
+              e -> assertThat(e.errorCode()).isEqualTo(MetadataErrorCode.INVALID_CONFIG));
     }
   }
 }
