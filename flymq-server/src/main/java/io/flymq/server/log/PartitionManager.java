@@ -93,6 +93,24 @@ public final class PartitionManager implements AutoCloseable {
     partitioner.forget(topic);
   }
 
+  /**
+   * Makes the open logs match the metadata: every partition of every topic open, logs of topics
+   * that no longer exist deleted. Idempotent.
+   *
+   * @param topics topic name -> (partition count, configs)
+   */
+  public synchronized void reconcile(Map<String, Map.Entry<Integer, Map<String, String>>> topics) throws IOException {
+    for (Map.Entry<String, Map.Entry<Integer, Map<String, String>>> topic : topics.entrySet()) {
+      ensureTopic(topic.getKey(), topic.getValue().getKey(), topic.getValue().getValue());
+    }
+    List<String> gone = partitions.keySet().stream().map(TopicPartition::topic).distinct()
+        .filter(name -> !topics.containsKey(name)).toList();
+    for (String topic : gone) {
+      log.info("deleting the logs of topic {}", topic);
+      deleteTopic(topic);
+    }
+  }
+
   /** Flushes and closes every log, writing clean-shutdown markers. */
   @Override
   public synchronized void close() {
