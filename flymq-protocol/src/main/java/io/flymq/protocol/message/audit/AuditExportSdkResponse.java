@@ -2,14 +2,10 @@ package io.flymq.protocol.message.audit;
 
 import io.flymq.protocol.Message;
 import io.flymq.protocol.Opcode;
-import io.flymq.protocol.error.ProtocolException;
-import io.flymq.protocol.message.FieldChecks;
 import io.flymq.protocol.wire.ByteViews;
 import io.flymq.protocol.wire.WireReader;
 import io.flymq.protocol.wire.WireWriter;
 import java.nio.ByteBuffer;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * AUDIT_EXPORT_SDK (0xA1) response, SDK layout, wire v1 and v2. Layout: WIRE-V1 14.18: the raw

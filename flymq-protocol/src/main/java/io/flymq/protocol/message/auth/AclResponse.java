@@ -6,7 +6,6 @@ import io.flymq.protocol.error.ProtocolException;
 import io.flymq.protocol.message.FieldChecks;
 import io.flymq.protocol.wire.WireReader;
 import io.flymq.protocol.wire.WireWriter;
-import java.util.List;
 import java.util.Objects;
 
 /**

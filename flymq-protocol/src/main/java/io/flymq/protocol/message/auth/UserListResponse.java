@@ -7,7 +7,6 @@ import io.flymq.protocol.message.FieldChecks;
 import io.flymq.protocol.wire.WireReader;
 import io.flymq.protocol.wire.WireWriter;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * USER_LIST (0x76) response, wire v1 and v2. Layout: WIRE-V1 14.7: {@code users list<user-info>}.

@@ -5,11 +5,8 @@ import io.flymq.protocol.Opcode;
 import io.flymq.protocol.error.ErrorCode;
 import io.flymq.protocol.error.ProtocolException;
 import io.flymq.protocol.message.FieldChecks;
-import io.flymq.protocol.wire.ByteViews;
 import io.flymq.protocol.wire.WireReader;
 import io.flymq.protocol.wire.WireWriter;
-import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.Objects;
 
 /**

@@ -8,8 +8,6 @@ import io.flymq.protocol.wire.ByteViews;
 import io.flymq.protocol.wire.WireReader;
 import io.flymq.protocol.wire.WireWriter;
 import java.nio.ByteBuffer;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * CONSUME (0x02) and CONSUME_ZERO_COPY (0x0A) response, wire v1 and v2. Layout: WIRE-V1 7.2.

@@ -9,7 +9,6 @@ import io.flymq.protocol.wire.WireReader;
 import io.flymq.protocol.wire.WireWriter;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * FETCH (0x07) and FETCH_BINARY (0x0B) response, wire v1 and v2. Layout: WIRE-V1 7.8.

@@ -4,12 +4,8 @@ import io.flymq.protocol.Message;
 import io.flymq.protocol.Opcode;
 import io.flymq.protocol.error.ProtocolException;
 import io.flymq.protocol.message.FieldChecks;
-import io.flymq.protocol.wire.ByteViews;
 import io.flymq.protocol.wire.WireReader;
 import io.flymq.protocol.wire.WireWriter;
-import java.nio.ByteBuffer;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * The {@code offset u64} response of SUBSCRIBE (0x05), GET_OFFSET (0x60) and SEEK_TO_TIMESTAMP

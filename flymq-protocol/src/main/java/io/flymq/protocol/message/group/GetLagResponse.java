@@ -6,8 +6,6 @@ import io.flymq.protocol.error.ProtocolException;
 import io.flymq.protocol.message.FieldChecks;
 import io.flymq.protocol.wire.WireReader;
 import io.flymq.protocol.wire.WireWriter;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * GET_LAG (0x64) response, wire v1 and v2. Layout: WIRE-V1 13.5. The request is a

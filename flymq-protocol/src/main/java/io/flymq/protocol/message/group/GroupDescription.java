@@ -1,7 +1,5 @@
 package io.flymq.protocol.message.group;
 
-import io.flymq.protocol.Message;
-import io.flymq.protocol.Opcode;
 import io.flymq.protocol.error.ProtocolException;
 import io.flymq.protocol.message.FieldChecks;
 import io.flymq.protocol.wire.WireReader;

@@ -7,7 +7,6 @@ import io.flymq.protocol.message.FieldChecks;
 import io.flymq.protocol.wire.WireReader;
 import io.flymq.protocol.wire.WireWriter;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * LIST_GROUPS (0x62) response, reference layout (Go and Python SDKs, flymq-cli), {@link io.flymq.protocol.Dialect#REFERENCE}; wire v1 and v2.

@@ -4,12 +4,9 @@ import io.flymq.protocol.Message;
 import io.flymq.protocol.Opcode;
 import io.flymq.protocol.error.ProtocolException;
 import io.flymq.protocol.message.FieldChecks;
-import io.flymq.protocol.wire.ByteViews;
 import io.flymq.protocol.wire.WireReader;
 import io.flymq.protocol.wire.WireWriter;
-import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * VALIDATE_SCHEMA (0x13) response, wire v1 and v2. Layout: WIRE-V1 8.4.
