@@ -126,6 +126,20 @@ public final class BrokerRuntime implements AutoCloseable {
   }
 
   /**
+   * Completes once the logs reflect everything the metadata has applied so far (a topic just
+   * created is then writable). Never blocks the caller.
+   */
+  public java.util.concurrent.CompletableFuture<Void> logsUpToDate() {
+    return java.util.concurrent.CompletableFuture.runAsync(() -> {
+      try {
+        reconcile(metadata.image());
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }, reconciler);
+  }
+
+  /**
    * Makes the logs reflect everything the metadata has applied so far (a topic just created is
    * then writable). Waits for queued reconciliations; not for use on an event loop.
    */

@@ -70,9 +70,12 @@ public record ListenAddress(String host, int port) {
     return host.isEmpty();
   }
 
-  /** An unresolved socket address; the wildcard address when {@link #anyHost()}. */
+  /**
+   * The address to bind: the wildcard address when {@link #anyHost()}, else the host resolved now
+   * (a bind needs a resolved address; an unresolvable host fails with a clear message there).
+   */
   public InetSocketAddress toSocketAddress() {
-    return anyHost() ? new InetSocketAddress(port) : InetSocketAddress.createUnresolved(host, port);
+    return anyHost() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
   }
 
   /** The configuration form, which {@link #parse} reads back. */

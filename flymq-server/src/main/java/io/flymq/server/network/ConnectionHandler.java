@@ -7,6 +7,7 @@ import io.flymq.protocol.error.ProtocolException;
 import io.flymq.protocol.frame.FrameCodec;
 import io.flymq.protocol.frame.FrameHeader;
 import io.flymq.protocol.message.ErrorResponse;
+import io.flymq.server.handler.ErrorMapping;
 import io.flymq.server.handler.RequestContext;
 import io.flymq.server.handler.RequestRouter;
 import io.flymq.server.handler.Response;

@@ -1,8 +1,7 @@
-package io.flymq.server.network;
+package io.flymq.server.handler;
 
 import io.flymq.protocol.error.ErrorCode;
 import io.flymq.protocol.message.ErrorResponse;
-import io.flymq.server.handler.BrokerException;
 import io.flymq.server.metadata.MetadataException;
 import io.flymq.storage.log.InvalidRecordBatchException;
 import io.flymq.storage.log.LogClosedException;
@@ -19,12 +18,13 @@ import org.slf4j.LoggerFactory;
  * kind (DESIGN 10), with the code's hint added by {@link ErrorResponse#of}. Unexpected failures are
  * logged here, once, with their stack.
  */
-final class ErrorMapping {
+public final class ErrorMapping {
   private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
 
   private ErrorMapping() {}
 
-  static ErrorResponse toResponse(Throwable failure) {
+  /** The ERROR frame for a failed request. */
+  public static ErrorResponse toResponse(Throwable failure) {
     Throwable cause = unwrap(failure);
     if (cause instanceof BrokerException e) {
       return ErrorResponse.of(e.code(), e.getMessage());
@@ -49,6 +49,21 @@ final class ErrorMapping {
     return ErrorResponse.of(ErrorCode.UNCLASSIFIED, "internal error: " + cause);
   }
 
+  /** The error code alone, for per-partition error fields of v2 responses. */
+  public static ErrorCode codeOf(Throwable failure) {
+    Throwable cause = unwrap(failure);
+    if (cause instanceof BrokerException e) {
+      return e.code();
+    }
+    if (cause instanceof OffsetOutOfRangeException) {
+      return ErrorCode.OFFSET_OUT_OF_RANGE;
+    }
+    if (cause instanceof LogClosedException) {
+      return ErrorCode.BROKER_NOT_AVAILABLE;
+    }
+    return ErrorCode.STORAGE_ERROR;
+  }
+
   private static ErrorCode metadataCode(MetadataException e) {
     return switch (e.errorCode()) {
       case UNKNOWN_TOPIC -> ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
@@ -60,7 +75,8 @@ final class ErrorMapping {
     };
   }
 
-  static Throwable unwrap(Throwable failure) {
+  /** The failure inside CompletionException/ExecutionException wrappers. */
+  public static Throwable unwrap(Throwable failure) {
     Throwable cause = failure;
     while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
       cause = cause.getCause();
