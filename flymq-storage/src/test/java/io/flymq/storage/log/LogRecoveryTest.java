@@ -20,6 +20,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterProperty;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,7 +34,9 @@ class LogRecoveryTest {
   /** What was appended: per batch its first offset, its size and its records as "offset:value". */
   private record Written(long baseOffset, int size, List<String> records) {}
 
+  // jqwik properties and JUnit tests have separate lifecycles: clean up after both.
   @AfterProperty
+  @AfterEach
   void cleanUp() throws IOException {
     for (Path dir : dirs) {
       try (Stream<Path> files = Files.walk(dir)) {
