@@ -21,6 +21,8 @@ import java.util.List;
  * @param timestampType CREATE_TIME keeps producer timestamps; LOG_APPEND_TIME stamps the broker's
  * @param cleanupPolicy delete by retention, or compact by key
  * @param deleteRetentionMs how long compaction keeps a tombstone after it is cleaned once
+ * @param minCleanableDirtyRatio background compaction starts once the bytes of sealed segments
+ *     written since the last cleaning are at least this fraction of all sealed bytes (0..1)
  * @param fileDeleteDelayMs grace period before a deleted segment's files are removed, so reads
  *     already handed out (zero-copy slices) finish
  */
@@ -37,6 +39,7 @@ public record LogConfig(
     TimestampType timestampType,
     CleanupPolicy cleanupPolicy,
     long deleteRetentionMs,
+    double minCleanableDirtyRatio,
     long fileDeleteDelayMs) {
 
   public static final int DEFAULT_SEGMENT_BYTES = 1 << 30;
@@ -48,6 +51,7 @@ public record LogConfig(
   public static final long DEFAULT_RETENTION_BYTES = 1L << 30;
   public static final long DEFAULT_SYNC_INTERVAL_MS = 5;
   public static final long DEFAULT_DELETE_RETENTION_MS = Duration.ofDays(1).toMillis();
+  public static final double DEFAULT_MIN_CLEANABLE_DIRTY_RATIO = 0.5;
   public static final long DEFAULT_FILE_DELETE_DELAY_MS = 60_000;
 
   public LogConfig {
@@ -64,6 +68,8 @@ public record LogConfig(
     check(errors, timestampType != null, "timestamp_type", timestampType, "create_time or log_append_time");
     check(errors, cleanupPolicy != null, "cleanup_policy", cleanupPolicy, "delete or compact");
     check(errors, deleteRetentionMs >= 0, "delete_retention_ms", deleteRetentionMs, ">= 0");
+    check(errors, minCleanableDirtyRatio >= 0 && minCleanableDirtyRatio <= 1, "min_cleanable_dirty_ratio",
+        minCleanableDirtyRatio, "0.0-1.0");
     check(errors, fileDeleteDelayMs >= 0, "file_delete_delay_ms", fileDeleteDelayMs, ">= 0");
     if (!errors.isEmpty()) {
       throw new IllegalArgumentException("invalid log configuration: " + String.join("; ", errors));
@@ -98,6 +104,7 @@ public record LogConfig(
         .timestampType(timestampType)
         .cleanupPolicy(cleanupPolicy)
         .deleteRetentionMs(deleteRetentionMs)
+        .minCleanableDirtyRatio(minCleanableDirtyRatio)
         .fileDeleteDelayMs(fileDeleteDelayMs);
   }
 
@@ -115,6 +122,7 @@ public record LogConfig(
     private TimestampType timestampType = TimestampType.CREATE_TIME;
     private CleanupPolicy cleanupPolicy = CleanupPolicy.DELETE;
     private long deleteRetentionMs = DEFAULT_DELETE_RETENTION_MS;
+    private double minCleanableDirtyRatio = DEFAULT_MIN_CLEANABLE_DIRTY_RATIO;
     private long fileDeleteDelayMs = DEFAULT_FILE_DELETE_DELAY_MS;
 
     private Builder() {}
@@ -179,6 +187,11 @@ public record LogConfig(
       return this;
     }
 
+    public Builder minCleanableDirtyRatio(double value) {
+      minCleanableDirtyRatio = value;
+      return this;
+    }
+
     public Builder fileDeleteDelayMs(long value) {
       fileDeleteDelayMs = value;
       return this;
@@ -187,7 +200,7 @@ public record LogConfig(
     public LogConfig build() {
       return new LogConfig(segmentBytes, segmentMs, indexIntervalBytes, maxIndexBytes, maxBatchBytes,
           retentionMs, retentionBytes, syncMode, syncIntervalMs, timestampType, cleanupPolicy,
-          deleteRetentionMs, fileDeleteDelayMs);
+          deleteRetentionMs, minCleanableDirtyRatio, fileDeleteDelayMs);
     }
   }
 }

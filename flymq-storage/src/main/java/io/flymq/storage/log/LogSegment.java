@@ -46,18 +46,27 @@ final class LogSegment {
   /** Set when retention or truncation removed the segment: a pending background seal then skips it. */
   private boolean deleted;
   private boolean truncatedByRecovery;
+  /** Bumped whenever the content of the segment changes other than by an append (compaction checks it). */
+  private volatile int version;
 
   private LogSegment(Path dir, long baseOffset, LogConfig config, boolean writable, long createdMs)
+      throws IOException {
+    this(dir, baseOffset, config, writable, createdMs, "");
+  }
+
+  /** {@code suffix} follows the usual file names: "" for a segment of the log, ".cleaned" for a compacted copy. */
+  private LogSegment(Path dir, long baseOffset, LogConfig config, boolean writable, long createdMs, String suffix)
       throws IOException {
     this.dir = dir;
     this.baseOffset = baseOffset;
     this.config = config;
     this.createdMs = createdMs;
-    this.channel = FileChannel.open(SegmentFiles.log(dir, baseOffset), StandardOpenOption.CREATE,
+    Path[] files = SegmentFiles.files(dir, baseOffset);
+    this.channel = FileChannel.open(SegmentFiles.withSuffix(files[0], suffix), StandardOpenOption.CREATE,
         StandardOpenOption.READ, StandardOpenOption.WRITE);
-    this.offsetIndex = new OffsetIndex(SegmentFiles.offsetIndex(dir, baseOffset), baseOffset,
+    this.offsetIndex = new OffsetIndex(SegmentFiles.withSuffix(files[1], suffix), baseOffset,
         config.maxIndexBytes(), writable);
-    this.timeIndex = new TimeIndex(SegmentFiles.timeIndex(dir, baseOffset), baseOffset,
+    this.timeIndex = new TimeIndex(SegmentFiles.withSuffix(files[2], suffix), baseOffset,
         (config.maxIndexBytes() / OffsetIndex.ENTRY_SIZE) * TimeIndex.ENTRY_SIZE, writable);
     this.size = (int) Math.min(channel.size(), Integer.MAX_VALUE);
     this.nextOffset = baseOffset;
@@ -79,6 +88,19 @@ final class LogSegment {
       segment.timeIndex.clear();
     }
     SegmentFiles.syncDirectory(dir);
+    return segment;
+  }
+
+  /**
+   * Creates the empty {@code .cleaned} copy that compaction fills (with {@link #append}) and then
+   * seals and closes; it becomes a segment of the log only once renamed (see {@link LogCleaner}).
+   */
+  static LogSegment createCleaned(Path dir, long baseOffset, LogConfig config, long nowMs) throws IOException {
+    LogSegment segment = new LogSegment(dir, baseOffset, config, true, nowMs, SegmentFiles.CLEANED_SUFFIX);
+    segment.channel.truncate(0);
+    segment.size = 0;
+    segment.offsetIndex.clear();
+    segment.timeIndex.clear();
     return segment;
   }
 
@@ -138,6 +160,16 @@ final class LogSegment {
 
   boolean isIndexFull() {
     return offsetIndex.isFull() || timeIndex.isFull();
+  }
+
+  /** Entries of the fuller index (compaction sizes merged segments by it). */
+  int indexEntries() {
+    return Math.max(offsetIndex.entries(), timeIndex.entries());
+  }
+
+  /** Changes when the segment is truncated or unsealed, so compaction can tell its copy is stale. */
+  int version() {
+    return version;
   }
 
   /**
@@ -240,8 +272,11 @@ final class LogSegment {
     int bytesSinceEntry = 0;
     while (position < size) {
       RecordBatch header = peekHeader(position);
+      // A compacted segment may start after its base offset: its first records were removed.
+      boolean exactFirst = entries > 0 || config.cleanupPolicy() != CleanupPolicy.COMPACT;
       boolean expected = position == (entries == 0 ? 0 : offsetIndex.positionAt(entries - 1))
-          ? header != null && header.baseOffset() == expectedBase : header != null && header.baseOffset() >= next;
+          ? header != null && (exactFirst ? header.baseOffset() == expectedBase : header.baseOffset() >= expectedBase)
+          : header != null && header.baseOffset() >= next;
       if (!expected || header.sizeInBytes() < RecordBatch.HEADER_SIZE) {
         return false;
       }
@@ -422,6 +457,7 @@ final class LogSegment {
    * @return bytes removed
    */
   synchronized long truncateTo(long offset) throws IOException {
+    version++;
     int position = findBatchPosition(offset, size);
     if (position < 0) {
       return 0;
@@ -505,6 +541,7 @@ final class LogSegment {
 
   /** Makes a sealed segment active again (after a truncation removed the segments after it). */
   synchronized void unseal() throws IOException {
+    version++;
     offsetIndex.unseal();
     timeIndex.unseal();
   }
@@ -523,8 +560,7 @@ final class LogSegment {
    */
   synchronized Runnable markDeleted() throws IOException {
     deleted = true;
-    Path[] files = {SegmentFiles.log(dir, baseOffset), SegmentFiles.offsetIndex(dir, baseOffset),
-        SegmentFiles.timeIndex(dir, baseOffset)};
+    Path[] files = SegmentFiles.files(dir, baseOffset);
     Path[] renamed = new Path[files.length];
     for (int i = 0; i < files.length; i++) {
       renamed[i] = files[i].resolveSibling(files[i].getFileName() + SegmentFiles.DELETED_SUFFIX);

@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
  * {@link LogIo} pool thread; so a network thread never waits for the disk. Reads run on the
  * caller's thread and touch only the page cache (positional reads of batch headers, mapped
  * indexes). Truncation, retention, flush and close also run on the writer, in order with appends.
+ * Compaction ({@link #compact}, COMPACT logs only) reads sealed segments and writes their cleaned
+ * copies on {@link LogIo}'s cleaner thread, then swaps them in on the writer ({@link LogCleaner}).
  *
  * <p>Durability follows {@link LogConfig#syncMode()} (DESIGN decision 8). Under ALWAYS a future
  * completes only after an fsync covering its batch; concurrent appends share fsyncs.
@@ -52,6 +54,8 @@ public final class PartitionLog implements AutoCloseable {
   private final SerialWriter<PendingAppend> writer;
   /** Encrypts batches at rest; null when the log is not encrypted. */
   private final BatchCipher cipher;
+  /** Key-based compaction; used only when the cleanup policy is COMPACT. */
+  private final LogCleaner cleaner;
   private final List<ScheduledFuture<?>> periodicTasks = new ArrayList<>();
   private final LogStats stats = new LogStats();
   private volatile LogSegment active;
@@ -81,6 +85,7 @@ public final class PartitionLog implements AutoCloseable {
     this.logStartOffset = segments.firstKey();
     this.logEndOffset = active.nextOffset();
     this.writer = new SerialWriter<>(io.writers(), PendingAppend.class, this::writeGroup);
+    this.cleaner = new LogCleaner(this, config, io, cipher);
   }
 
   /** Opens an unencrypted log; see {@link #open(Path, LogConfig, LogIo, Optional)}. */
@@ -131,6 +136,11 @@ public final class PartitionLog implements AutoCloseable {
     long retentionMs = io.retentionCheckInterval().toMillis();
     if (retentionMs > 0) {
       periodicTasks.add(io.scheduler().scheduleWithFixedDelay(this::applyRetention, retentionMs, retentionMs,
+          TimeUnit.MILLISECONDS));
+    }
+    long compactionMs = io.compactionCheckInterval().toMillis();
+    if (config.cleanupPolicy() == CleanupPolicy.COMPACT && compactionMs > 0) {
+      periodicTasks.add(io.scheduler().scheduleWithFixedDelay(cleaner::maybeCompact, compactionMs, compactionMs,
           TimeUnit.MILLISECONDS));
     }
   }
@@ -468,8 +478,67 @@ public final class PartitionLog implements AutoCloseable {
 
   private void deleteSegment(LogSegment segment) throws IOException {
     segments.remove(segment.baseOffset());
-    // Unlinking a large file takes time too: never on the writer, even without a delay.
-    io.scheduler().schedule(segment.markDeleted(), config.fileDeleteDelayMs(), TimeUnit.MILLISECONDS);
+    scheduleRemoval(segment.markDeleted());
+  }
+
+  /** Unlinking a large file takes time too: never on the writer, even without a delay. */
+  private void scheduleRemoval(Runnable removal) {
+    io.scheduler().schedule(removal, config.fileDeleteDelayMs(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Compacts the sealed segments now, whatever their dirty ratio (Kafka's log compaction; see
+   * {@link LogCleaner}): keeps the latest record of each key, records without a key, and tombstones
+   * until their delete horizon. Offsets never change. Runs on the cleaner thread; appends go on.
+   *
+   * @return a future of what was cleaned; failed with {@link IllegalStateException} when the
+   *     cleanup policy is not COMPACT, or with the I/O or corruption error that stopped the cleaning
+   *     (the log is then unchanged, or changed by whole swapped groups)
+   */
+  public CompletableFuture<CompactionResult> compact() {
+    return cleaner.compact();
+  }
+
+  /** For compaction and tests: the sealed segments, oldest first (a snapshot). */
+  List<LogSegment> sealedSegments() {
+    return List.copyOf(segments.headMap(active.baseOffset(), false).values());
+  }
+
+  LogCleaner cleaner() {
+    return cleaner;
+  }
+
+  /** Makes the files of cleaned copies the segments of the log; see {@link LogCleaner}. */
+  interface SegmentSwap {
+    /** @return the new segment, or null to give up; adds the old segments' file removals */
+    LogSegment swap(List<Runnable> removals) throws IOException;
+  }
+
+  /**
+   * On the writer: replaces {@code sources} (adjacent sealed segments) with the segment {@code swap}
+   * returns, if they are still the log's sealed segments.
+   *
+   * @return a future of false when they are not (retention or truncation ran meanwhile)
+   */
+  CompletableFuture<Boolean> replaceSegments(List<LogSegment> sources, SegmentSwap swap) {
+    return onWriter(() -> {
+      for (LogSegment source : sources) {
+        if (segments.get(source.baseOffset()) != source || source == active) {
+          return false;
+        }
+      }
+      List<Runnable> removals = new ArrayList<>();
+      LogSegment cleaned = swap.swap(removals);
+      if (cleaned == null) {
+        return false;
+      }
+      segments.put(cleaned.baseOffset(), cleaned);
+      for (LogSegment source : sources) {
+        segments.remove(source.baseOffset(), source);
+      }
+      removals.forEach(this::scheduleRemoval);
+      return true;
+    });
   }
 
   /** Forces everything written so far to disk. */

@@ -17,6 +17,10 @@ final class SegmentFiles {
   static final String TIME_INDEX_SUFFIX = ".timeindex";
   /** Suffix of files awaiting removal after the file-delete delay. */
   static final String DELETED_SUFFIX = ".deleted";
+  /** Suffix of a compacted copy being written: removed at open (docs/storage-format.md#compaction). */
+  static final String CLEANED_SUFFIX = ".cleaned";
+  /** Suffix of a complete compacted copy being swapped in: completed at open. */
+  static final String SWAP_SUFFIX = ".swap";
   /** Present only after a clean close; absent while the log is open or after a crash. */
   static final String CLEAN_SHUTDOWN_FILE = ".clean-shutdown";
 
@@ -36,6 +40,15 @@ final class SegmentFiles {
 
   static Path timeIndex(Path dir, long baseOffset) {
     return dir.resolve(baseName(baseOffset) + TIME_INDEX_SUFFIX);
+  }
+
+  /** The log, offset index and time index files of a segment, in that order. */
+  static Path[] files(Path dir, long baseOffset) {
+    return new Path[] {log(dir, baseOffset), offsetIndex(dir, baseOffset), timeIndex(dir, baseOffset)};
+  }
+
+  static Path withSuffix(Path file, String suffix) {
+    return file.resolveSibling(file.getFileName() + suffix);
   }
 
   /** The base offset of a {@code .log} file name, or empty for any other name. */

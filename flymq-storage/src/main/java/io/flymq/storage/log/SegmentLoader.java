@@ -5,7 +5,13 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import io.flymq.storage.record.BatchCheck;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -14,8 +20,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opens the segments of a partition directory at startup: removes leftovers of interrupted work
- * (files pending deletion, temporary index copies), opens every segment, and recovers the active
- * one when the last shutdown was not clean. Never throws on damaged data.
+ * (files pending deletion, temporary index copies, unfinished compacted copies), completes
+ * compaction swaps that were interrupted, opens every segment, and recovers the active one when the
+ * last shutdown was not clean. Never throws on damaged data.
+ *
+ * <p>Compaction swaps (docs/storage-format.md#compaction): a {@code <base>.log.swap} file is a
+ * complete, forced cleaned copy of segments starting at {@code base}. Its old segments are those
+ * whose base offset lies in {@code [base, last offset of the copy]}; the loader removes those that
+ * are left, renames the {@code .swap} files to their final names and rebuilds the copy's indexes.
+ * {@code .cleaned} files are copies that never became complete and are removed.
  */
 final class SegmentLoader {
   private static final Logger log = LoggerFactory.getLogger(SegmentLoader.class);
@@ -34,16 +47,35 @@ final class SegmentLoader {
    * @param recoveryPoint segments with a lower base offset were sealed durably and are trusted
    */
   ConcurrentSkipListMap<Long, LogSegment> load(boolean cleanShutdown, long recoveryPoint) throws IOException {
+    List<Long> swaps = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+      for (Path file : files) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(SegmentFiles.DELETED_SUFFIX) || name.endsWith(".tmp")
+            || name.endsWith(SegmentFiles.CLEANED_SUFFIX)) {
+          Files.deleteIfExists(file);
+        } else if (name.endsWith(SegmentFiles.LOG_SUFFIX + SegmentFiles.SWAP_SUFFIX)) {
+          SegmentFiles.parseLogFileName(name.substring(0, name.length() - SegmentFiles.SWAP_SUFFIX.length()))
+              .ifPresent(swaps::add);
+        }
+      }
+    }
+    swaps.sort(null);
+    Set<Long> rebuildIndexes = new HashSet<>();
+    for (long base : swaps) {
+      completeSwap(base);
+      rebuildIndexes.add(base);
+    }
     List<Long> baseOffsets = new ArrayList<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path file : files) {
         String name = file.getFileName().toString();
-        if (name.endsWith(SegmentFiles.DELETED_SUFFIX) || name.endsWith(".tmp")) {
+        if (name.endsWith(SegmentFiles.SWAP_SUFFIX)) {
+          log.warn("{}: removing {}, an index copy whose compaction swap had finished", dir, name);
           Files.deleteIfExists(file);
           continue;
         }
-        OptionalLong base = SegmentFiles.parseLogFileName(name);
-        base.ifPresent(baseOffsets::add);
+        SegmentFiles.parseLogFileName(name).ifPresent(baseOffsets::add);
       }
     }
     baseOffsets.sort(null);
@@ -54,8 +86,8 @@ final class SegmentLoader {
       boolean last = i == baseOffsets.size() - 1;
       // Below the recovery point segments were forced and their indexes replaced durably when
       // they were sealed, so they are trusted (after a structural check). From it on, only a
-      // clean close vouches for them.
-      boolean trusted = cleanShutdown || (!last && base < recoveryPoint);
+      // clean close vouches for them. A segment just completed from a compaction swap is rebuilt.
+      boolean trusted = (cleanShutdown || (!last && base < recoveryPoint)) && !rebuildIndexes.contains(base);
       LogSegment segment = LogSegment.open(dir, base, config, last, trusted, now);
       segments.put(base, segment);
       if (segment.wasTruncatedByRecovery() && !last) {
@@ -84,6 +116,51 @@ final class SegmentLoader {
       Files.deleteIfExists(SegmentFiles.timeIndex(dir, base));
     }
     SegmentFiles.syncDirectory(dir);
+  }
+
+  /**
+   * Finishes an interrupted swap: removes the old segments the copy replaces, then renames the
+   * copy's files to their final names (indexes first, as the cleaner does).
+   */
+  private void completeSwap(long base) throws IOException {
+    Path[] finals = SegmentFiles.files(dir, base);
+    Path swapLog = SegmentFiles.withSuffix(finals[0], SegmentFiles.SWAP_SUFFIX);
+    long lastOffset = lastOffsetOf(swapLog, base);
+    List<Long> replaced = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SegmentFiles.LOG_SUFFIX)) {
+      for (Path file : files) {
+        OptionalLong old = SegmentFiles.parseLogFileName(file.getFileName().toString());
+        if (old.isPresent() && old.getAsLong() >= base && old.getAsLong() <= lastOffset) {
+          replaced.add(old.getAsLong());
+        }
+      }
+    }
+    for (long old : replaced) {
+      for (Path file : SegmentFiles.files(dir, old)) {
+        Files.deleteIfExists(file);
+      }
+    }
+    for (int i = finals.length - 1; i >= 0; i--) {
+      Path swap = SegmentFiles.withSuffix(finals[i], SegmentFiles.SWAP_SUFFIX);
+      if (Files.exists(swap)) {
+        Files.move(swap, finals[i], StandardCopyOption.ATOMIC_MOVE);
+      }
+    }
+    SegmentFiles.syncDirectory(dir);
+    log.info("{}: completed an interrupted compaction swap: segment {} (offsets up to {}) replaces segments {}",
+        dir, base, lastOffset, replaced);
+  }
+
+  /** Last offset of the valid batches of a log file, or {@code base} when it has none. */
+  private long lastOffsetOf(Path logFile, long base) throws IOException {
+    long last = base;
+    try (FileChannel channel = FileChannel.open(logFile, StandardOpenOption.READ)) {
+      BatchScanner scanner = new BatchScanner(channel, 0, channel.size(), LogSegment.maxStoredBatchBytes(config));
+      while (scanner.next() == BatchCheck.OK) {
+        last = Math.max(last, scanner.batch().lastOffset());
+      }
+    }
+    return last;
   }
 
   private void deleteOrphanIndexes(ConcurrentSkipListMap<Long, LogSegment> segments) throws IOException {

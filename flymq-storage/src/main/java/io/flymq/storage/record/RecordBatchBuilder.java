@@ -11,9 +11,12 @@ import java.nio.ByteOrder;
  *
  * <p>Records are encoded as they are appended, uncompressed, into one growable buffer that
  * reserves room for the batch header; {@link #build()} compresses the records section once (if
- * a codec is set), then fills the header and the CRC32C. Record i gets offset delta i and
- * timestamp delta {@code timestamp - first record's timestamp}. Header settings may change
- * until {@code build()}; after it the builder is spent.
+ * a codec is set), then fills the header and the CRC32C. Record i gets offset delta i (or, through
+ * {@link #appendWithOffset}, its own offset minus the base offset, as compaction needs) and
+ * timestamp delta {@code timestamp - baseTimestamp}, where baseTimestamp is the first record's
+ * timestamp, or the delete horizon when one is set ({@link #deleteHorizon}, as Kafka's
+ * {@code MemoryRecordsBuilder} does). Header settings may change until {@code build()}; after it
+ * the builder is spent.
  *
  * <p>Not thread-safe: one producer thread fills one builder.
  */
@@ -31,9 +34,11 @@ public final class RecordBatchBuilder {
   private int baseSequence = RecordBatch.NO_SEQUENCE;
   private boolean transactional;
   private boolean control;
+  private long deleteHorizonMs = RecordBatch.NO_TIMESTAMP;
 
   private ByteBuffer buffer;
   private int recordCount;
+  private int lastOffsetDelta = -1;
   private long baseTimestamp = RecordBatch.NO_TIMESTAMP;
   private long maxTimestamp = RecordBatch.NO_TIMESTAMP;
   private boolean built;
@@ -95,6 +100,42 @@ public final class RecordBatchBuilder {
   }
 
   /**
+   * Sets the delete horizon of a compacted batch holding tombstones (KIP-534): attributes bit 6
+   * is set and the baseTimestamp field holds {@code horizonMs}; record timestamps are encoded
+   * relative to it, so they read back unchanged. Must be called before the first append.
+   *
+   * @param horizonMs >= 0, or -1 for none
+   * @throws IllegalStateException after the first append
+   */
+  public RecordBatchBuilder deleteHorizon(long horizonMs) {
+    if (recordCount > 0 || built) {
+      throw new IllegalStateException("deleteHorizon after append (expected: set before the first record)");
+    }
+    if (horizonMs < 0 && horizonMs != RecordBatch.NO_TIMESTAMP) {
+      throw new IllegalArgumentException("horizonMs: " + horizonMs + " (expected: >= 0 or -1)");
+    }
+    this.deleteHorizonMs = horizonMs;
+    return this;
+  }
+
+  /**
+   * Appends a record with an explicit offset, for batches rewritten by compaction whose records
+   * keep their original offsets: the offset delta is {@code offset - baseOffset}, and the batch's
+   * lastOffsetDelta is that of the last record appended.
+   *
+   * @throws IllegalArgumentException if the offset is not above the previous record's, is below the
+   *     base offset, or is more than {@code Integer.MAX_VALUE} past it
+   */
+  public int appendWithOffset(long offset, long timestampMs, ByteBuffer key, ByteBuffer value, Header... headers) {
+    long delta = offset - baseOffset;
+    if (delta <= lastOffsetDelta || delta > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("offset: " + offset + " (expected: > " + (baseOffset + lastOffsetDelta)
+          + " and <= baseOffset + " + Integer.MAX_VALUE + ")");
+    }
+    return appendRecord((int) delta, timestampMs, key, value, headers);
+  }
+
+  /**
    * Appends a record; key, value and header values are copied from their positions to their
    * limits, which are left unchanged.
    *
@@ -104,6 +145,10 @@ public final class RecordBatchBuilder {
    * @throws IllegalStateException after {@link #build()}
    */
   public int append(long timestampMs, ByteBuffer key, ByteBuffer value, Header... headers) {
+    return appendRecord(lastOffsetDelta + 1, timestampMs, key, value, headers);
+  }
+
+  private int appendRecord(int offsetDelta, long timestampMs, ByteBuffer key, ByteBuffer value, Header[] headers) {
     if (built) {
       throw new IllegalStateException("append after build (expected: a new builder per batch)");
     }
@@ -111,9 +156,8 @@ public final class RecordBatchBuilder {
       throw new IllegalArgumentException("timestamp: " + timestampMs + " (expected: >= 0 or -1)");
     }
     if (recordCount == 0) {
-      baseTimestamp = timestampMs;
+      baseTimestamp = deleteHorizonMs != RecordBatch.NO_TIMESTAMP ? deleteHorizonMs : timestampMs;
     }
-    int offsetDelta = recordCount;
     long timestampDelta = timestampMs - baseTimestamp;
     int bodySize = bodySize(timestampDelta, offsetDelta, key, value, headers);
     ensureRoom(Varints.sizeOfVarint(bodySize) + bodySize);
@@ -130,6 +174,7 @@ public final class RecordBatchBuilder {
       writeNullableBytes(header.value());
     }
     recordCount++;
+    lastOffsetDelta = offsetDelta;
     if (timestampMs > maxTimestamp) {
       maxTimestamp = timestampMs;
     }
@@ -231,7 +276,7 @@ public final class RecordBatchBuilder {
         .putInt(RecordBatch.PARTITION_LEADER_EPOCH_OFFSET, partitionLeaderEpoch)
         .put(RecordBatch.MAGIC_OFFSET, RecordBatch.MAGIC)
         .putShort(RecordBatch.ATTRIBUTES_OFFSET, attributes())
-        .putInt(RecordBatch.LAST_OFFSET_DELTA_OFFSET, recordCount - 1)
+        .putInt(RecordBatch.LAST_OFFSET_DELTA_OFFSET, lastOffsetDelta)
         .putLong(RecordBatch.BASE_TIMESTAMP_OFFSET, baseTimestamp)
         .putLong(RecordBatch.MAX_TIMESTAMP_OFFSET, batchMaxTimestamp)
         .putLong(RecordBatch.PRODUCER_ID_OFFSET, producerId)
@@ -251,6 +296,9 @@ public final class RecordBatchBuilder {
     }
     if (control) {
       attributes |= RecordBatch.CONTROL_MASK;
+    }
+    if (deleteHorizonMs != RecordBatch.NO_TIMESTAMP) {
+      attributes |= RecordBatch.DELETE_HORIZON_MASK;
     }
     return (short) attributes;
   }
