@@ -2,6 +2,7 @@ package io.flymq.server;
 
 import io.flymq.server.config.ServerConfig;
 import io.flymq.server.handler.ApiVersionsHandler;
+import io.flymq.server.handler.ConsumeHandlers;
 import io.flymq.server.handler.FetchBatchesHandler;
 import io.flymq.server.handler.FetchWaiters;
 import io.flymq.server.handler.ProduceHandlers;
@@ -88,6 +89,7 @@ public final class Broker implements AutoCloseable {
     new TopicHandlers(topics).register(router);
     new ProduceHandlers(topics, waiters::appended).register(router);
     new FetchBatchesHandler(topics, waiters, readers).register(router);
+    new ConsumeHandlers(topics, readers).register(router);
     new ApiVersionsHandler(config.maxFrameBytes()).register(router);
     return router;
   }
