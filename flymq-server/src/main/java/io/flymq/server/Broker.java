@@ -1,9 +1,12 @@
 package io.flymq.server;
 
 import io.flymq.server.config.ServerConfig;
+import io.flymq.server.group.OffsetStore;
 import io.flymq.server.handler.ApiVersionsHandler;
+import io.flymq.server.handler.ConsumeHandlers;
 import io.flymq.server.handler.FetchBatchesHandler;
 import io.flymq.server.handler.FetchWaiters;
+import io.flymq.server.handler.OffsetHandlers;
 import io.flymq.server.handler.ProduceHandlers;
 import io.flymq.server.handler.RequestRouter;
 import io.flymq.server.handler.TopicHandlers;
@@ -12,6 +15,7 @@ import io.flymq.server.network.BrokerServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -55,7 +59,10 @@ public final class Broker implements AutoCloseable {
         daemon("flymq-fetch"));
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("flymq-fetch-timer"));
     try {
-      RequestRouter router = routes(config, runtime, readers, timer);
+      // Committed offsets are read back before the listener opens: a consumer never sees them missing.
+      OffsetStore offsets = OffsetStore.open(runtime.metadata(), runtime.partitions(), runtime::logsUpToDate, clock,
+          Duration.ofSeconds(30));
+      RequestRouter router = routes(config, runtime, readers, timer, offsets);
       InetSocketAddress bind = config.bindAddr().toSocketAddress();
       boolean zeroCopy = !config.tls().enabled() && !config.encryption().enabled();
       BrokerServer server = BrokerServer.start(new BrokerServer.Settings(bind, config.maxFrameBytes(),
@@ -71,7 +78,7 @@ public final class Broker implements AutoCloseable {
       timer.shutdownNow();
       runtime.close();
       throw new IOException("interrupted while starting", e);
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       readers.shutdownNow();
       timer.shutdownNow();
       runtime.close();
@@ -80,7 +87,7 @@ public final class Broker implements AutoCloseable {
   }
 
   private static RequestRouter routes(ServerConfig config, BrokerRuntime runtime, ExecutorService readers,
-      ScheduledExecutorService timer) {
+      ScheduledExecutorService timer, OffsetStore offsets) {
     Topics topics = new Topics(runtime.metadata(), runtime.partitions(), runtime::logsUpToDate,
         config.autoCreateTopics(), config.defaultPartitions());
     FetchWaiters waiters = new FetchWaiters(timer);
@@ -88,6 +95,8 @@ public final class Broker implements AutoCloseable {
     new TopicHandlers(topics).register(router);
     new ProduceHandlers(topics, waiters::appended).register(router);
     new FetchBatchesHandler(topics, waiters, readers).register(router);
+    new ConsumeHandlers(topics, readers).register(router);
+    new OffsetHandlers(topics, offsets, readers, config.protocol().v1SubscribePrefersCommit()).register(router);
     new ApiVersionsHandler(config.maxFrameBytes()).register(router);
     return router;
   }

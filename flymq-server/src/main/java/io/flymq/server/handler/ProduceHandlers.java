@@ -61,7 +61,7 @@ public final class ProduceHandlers {
         .thenCompose(topic -> topics.partition(topic, request.partition()))
         .thenCompose(open -> {
           PartitionLog log = open.log();
-          CompletableFuture<AppendResult> append = log.append(request.recordBatch());
+          CompletableFuture<AppendResult> append = log.append(writable(request.recordBatch()));
           if (request.acks() == ACKS_ALL && log.config().syncMode() != SyncMode.ALWAYS) {
             append = append.thenCompose(result -> log.flush().thenApply(v -> result));
           }
@@ -71,5 +71,16 @@ public final class ProduceHandlers {
                 result.baseOffset(), result.logAppendTimeMs(), result.logStartOffset()));
           });
         });
+  }
+
+  /**
+   * The batch in a buffer the log may rewrite: it stamps the base offset and leader epoch in place,
+   * and decoded requests hand out read-only views (a read-only batch used to fail the whole log).
+   */
+  private static ByteBuffer writable(ByteBuffer batch) {
+    if (!batch.isReadOnly()) {
+      return batch;
+    }
+    return ByteBuffer.allocate(batch.remaining()).put(batch).flip();
   }
 }
