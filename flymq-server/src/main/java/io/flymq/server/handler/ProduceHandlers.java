@@ -61,7 +61,7 @@ public final class ProduceHandlers {
         .thenCompose(topic -> topics.partition(topic, request.partition()))
         .thenCompose(open -> {
           PartitionLog log = open.log();
-          CompletableFuture<AppendResult> append = log.append(request.recordBatch());
+          CompletableFuture<AppendResult> append = log.append(writableCopy(request.recordBatch()));
           if (request.acks() == ACKS_ALL && log.config().syncMode() != SyncMode.ALWAYS) {
             append = append.thenCompose(result -> log.flush().thenApply(v -> result));
           }
@@ -71,5 +71,16 @@ public final class ProduceHandlers {
                 result.baseOffset(), result.logAppendTimeMs(), result.logStartOffset()));
           });
         });
+  }
+
+  /**
+   * The log stamps the base offset and leader epoch into the batch it is given, but a decoded
+   * request holds a read-only view: appending that view threw ReadOnlyBufferException on the log's
+   * writer and failed the whole partition log. One copy per batch, never per record.
+   */
+  private static ByteBuffer writableCopy(ByteBuffer batch) {
+    ByteBuffer copy = ByteBuffer.allocate(batch.remaining());
+    copy.put(batch.duplicate()).flip();
+    return copy;
   }
 }
