@@ -41,15 +41,25 @@ public final class FetchBatchesHandler {
 
   private CompletableFuture<Response> fetch(FetchBatchesRequest request) {
     long deadline = System.nanoTime() + Math.max(0, request.maxWaitMs()) * 1_000_000L;
-    return CompletableFuture.supplyAsync(() -> attempt(request), readers).thenCompose(first -> {
-      if (first.ready(request) || request.maxWaitMs() <= 0) {
-        return CompletableFuture.completedFuture(first.response());
+    List<TopicPartition> watched = request.partitions().stream()
+        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    return attemptUntilReady(request, watched, deadline);
+  }
+
+  /**
+   * Reads; answers when {@code min_bytes} are there or the deadline passed; otherwise waits for an
+   * append to a watched partition and reads again. The waiter is registered before the read, so an
+   * append between the read and the wait still wakes it.
+   */
+  private CompletableFuture<Response> attemptUntilReady(FetchBatchesRequest request, List<TopicPartition> watched,
+      long deadline) {
+    CompletableFuture<Void> wakeUp = waiters.await(watched, deadline);
+    return CompletableFuture.supplyAsync(() -> attempt(request), readers).thenCompose(result -> {
+      if (result.ready(request) || System.nanoTime() - deadline >= 0) {
+        wakeUp.complete(null);
+        return CompletableFuture.completedFuture(result.response());
       }
-      List<TopicPartition> watched = request.partitions().stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      return waiters.await(watched, deadline)
-          .thenApplyAsync(v -> attempt(request), readers)
-          .thenApply(Result::response);
+      return wakeUp.thenCompose(v -> attemptUntilReady(request, watched, deadline));
     });
   }
 

@@ -81,6 +81,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     } else if (!v2InFlight.add(header.correlationId())) {
       write(pending, ErrorResponse.of(ErrorCode.DUPLICATE_CORRELATION_ID,
           "duplicate correlation id: " + header.correlationId()));
+      context.flush();
       return;
     }
     startRequest();
@@ -112,17 +113,31 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   private void startRequest() {
     inflight++;
     tracker.started();
-    if (inflight >= maxInflight) {
-      ctx.channel().config().setAutoRead(false);
+    updateAutoRead();
+  }
+
+  /**
+   * Reads only while this connection has room for another request and its unsent responses are
+   * below the channel's high-water mark: a client that never reads cannot make the broker buffer
+   * without bound.
+   */
+  private void updateAutoRead() {
+    boolean read = inflight < maxInflight && ctx.channel().isWritable();
+    if (ctx.channel().config().isAutoRead() != read) {
+      ctx.channel().config().setAutoRead(read);
     }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext context) {
+    updateAutoRead();
+    context.fireChannelWritabilityChanged();
   }
 
   private void finish(Pending pending, Object answer) {
     inflight--;
     tracker.finished();
-    if (inflight < maxInflight && !ctx.channel().config().isAutoRead()) {
-      ctx.channel().config().setAutoRead(true);
-    }
+    updateAutoRead();
     if (pending.header.version() == FrameHeader.V1) {
       pending.response = answer;
       while (!v1Order.isEmpty() && v1Order.peek().response != null) {

@@ -27,6 +27,15 @@ public final class WireClient implements AutoCloseable {
     public Message message() throws ProtocolException {
       return MessageCodec.decodeResponse(header, payload.duplicate(), Dialect.REFERENCE);
     }
+
+    /** The decoded message as {@code type}, or an AssertionError naming what came instead (with an ERROR frame's text). */
+    public <T extends Message> T expect(Class<T> type) throws ProtocolException {
+      Message message = message();
+      if (!type.isInstance(message)) {
+        throw new AssertionError("expected " + type.getSimpleName() + " but got " + message + " (header " + header + ")");
+      }
+      return type.cast(message);
+    }
   }
 
   private WireClient(Socket socket) throws IOException {

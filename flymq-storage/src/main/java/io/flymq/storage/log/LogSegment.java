@@ -373,7 +373,8 @@ final class LogSegment {
     long limit = Math.min((long) first.position() + Math.max(maxBytes, 0), visibleSize);
     int position = end;
     long jumpBase = -1;
-    int slot = end < limit ? offsetIndex.floorPositionSlot((int) limit) : -1;
+    // limit - 1: an entry at the limit is a batch that cannot fit (or is still being appended).
+    int slot = end < limit ? offsetIndex.floorPositionSlot((int) limit - 1) : -1;
     if (slot >= 0 && offsetIndex.positionAt(slot) > end) {
       position = offsetIndex.positionAt(slot);
       jumpBase = offsetIndex.offsetAt(slot);

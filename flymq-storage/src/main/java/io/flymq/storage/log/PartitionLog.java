@@ -210,6 +210,11 @@ public final class PartitionLog implements AutoCloseable {
     if (state != State.OPEN) {
       return CompletableFuture.failedFuture(stateException());
     }
+    if (batch.isReadOnly()) {
+      // The writer stamps offsets in place; failing here keeps a caller's mistake from failing the log.
+      return CompletableFuture.failedFuture(new IllegalArgumentException(
+          "batch buffer is read-only (expected: a writable buffer the log may stamp offsets into)"));
+    }
     int start = batch.position();
     BatchCheck check = RecordBatch.check(batch, start, batch.limit(), config.maxBatchBytes());
     if (check != BatchCheck.OK) {

@@ -106,6 +106,17 @@ class PartitionLogTest {
   }
 
   @Test
+  void shouldRefuseAReadOnlyBatchWithoutFailingTheLog() throws IOException {
+    try (PartitionLog log = PartitionLog.open(dir, config().build(), io)) {
+      CompletableFuture<AppendResult> refused = log.append(TestBatches.batch("a", 1).asReadOnlyBuffer());
+
+      assertThatThrownBy(refused::join).hasCauseInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("read-only");
+      assertThat(log.append(TestBatches.batch("b", 1)).join().baseOffset()).isZero();
+    }
+  }
+
+  @Test
   void shouldRejectBatchLargerThanTheLimit() throws IOException {
     try (PartitionLog log = PartitionLog.open(dir, config().maxBatchBytes(200).build(), io)) {
       CompletableFuture<AppendResult> result = log.append(TestBatches.batch("a", 10, 100, 1));
