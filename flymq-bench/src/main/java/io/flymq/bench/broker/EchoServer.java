@@ -44,8 +44,9 @@ final class EchoServer implements AutoCloseable {
     this.workers = transport.newGroup(threads, "echo-io");
     RecordMetadata metadata = new RecordMetadata(Opcode.PRODUCE, topic, 0, 0, System.currentTimeMillis(), -1, recordSize);
     ByteBuffer frame = MessageCodec.encodeResponse(FrameHeader.v1(Opcode.PRODUCE, 1, 0), metadata);
-    this.response = Unpooled.unreleasableBuffer(Unpooled.directBuffer(frame.remaining()).writeBytes(frame));
-    ChannelHandler answer = new Answer(response);
+    this.response = Unpooled.directBuffer(frame.remaining()).writeBytes(frame);
+    // Each write releases its view; the buffer itself is released by close().
+    ChannelHandler answer = new Answer(Unpooled.unreleasableBuffer(response));
     this.channel = new ServerBootstrap()
         .group(boss, workers)
         .channel(transport.serverChannel())
@@ -70,6 +71,7 @@ final class EchoServer implements AutoCloseable {
     channel.close().syncUninterruptibly();
     boss.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
     workers.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+    response.release();
   }
 
   /** Writes the fixed response for every whole frame. */
