@@ -24,6 +24,7 @@ public final class LogIo implements AutoCloseable {
   private final ExecutorService writers;
   private final ScheduledExecutorService scheduler;
   private final ExecutorService sealers;
+  private final ExecutorService flushers;
   private final Clock clock;
   private final Duration retentionCheckInterval;
   private final ExecutorService cleaner;
@@ -38,6 +39,7 @@ public final class LogIo implements AutoCloseable {
     this.writers = Executors.newFixedThreadPool(writerThreads, daemonThreads("flymq-log-writer"));
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("flymq-log-scheduler"));
     this.sealers = Executors.newSingleThreadExecutor(daemonThreads("flymq-log-sealer"));
+    this.flushers = Executors.newFixedThreadPool(2, daemonThreads("flymq-log-flusher"));
     this.cleaner = Executors.newSingleThreadExecutor(daemonThreads("flymq-log-cleaner"));
     this.clock = clock;
     this.retentionCheckInterval = retentionCheckInterval;
@@ -97,6 +99,11 @@ public final class LogIo implements AutoCloseable {
     return sealers;
   }
 
+  /** Runs the periodic fsyncs of {@code sync=interval} beside the writers, so appends never queue behind one. */
+  ExecutorService flushers() {
+    return flushers;
+  }
+
   public Clock clock() {
     return clock;
   }
@@ -122,6 +129,7 @@ public final class LogIo implements AutoCloseable {
   public void close() {
     scheduler.shutdownNow();
     sealers.shutdown();
+    flushers.shutdown();
     // Not shutdownNow: interrupting a thread inside FileChannel.read closes the channel, which the
     // cleaner shares with the log's readers. A cleaning in progress ends at its next swap.
     cleaner.shutdown();

@@ -62,6 +62,7 @@ public final class PartitionLog implements AutoCloseable {
   private volatile long logStartOffset;
   private volatile long logEndOffset;
   private volatile boolean dirty;
+  private volatile boolean flushRunning;
   private volatile State state = State.OPEN;
   private volatile Throwable failure;
   private int defaultLeaderEpoch;
@@ -556,10 +557,28 @@ public final class PartitionLog implements AutoCloseable {
     });
   }
 
+  /**
+   * The periodic fsync of {@code sync=interval}. It runs beside the writer, not on it: forcing a
+   * file is safe while another thread appends to it, and appends must not wait a whole fsync every
+   * interval. A segment rolled meanwhile is forced by its seal; a closed one by its close.
+   */
   private void flushIfDirty() {
-    if (dirty && state == State.OPEN) {
+    if (dirty && state == State.OPEN && !flushRunning) {
       dirty = false;
-      flush().exceptionally(e -> null);
+      flushRunning = true;
+      LogSegment segment = active;
+      io.flushers().execute(() -> {
+        try {
+          segment.flushLog();
+          stats.recordFsync();
+        } catch (java.nio.channels.ClosedChannelException e) {
+          // Closed by a seal, retention or shutdown, each of which forces it itself.
+        } catch (IOException e) {
+          fail(e);
+        } finally {
+          flushRunning = false;
+        }
+      });
     }
   }
 
