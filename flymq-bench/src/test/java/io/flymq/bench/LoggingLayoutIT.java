@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped logback.xml in a real JVM: the text layout prints readable lines, the JSON layout
- * one JSON object per event, both chosen by a system property.
+ * The shipped logback.xml in a real JVM: the text layout prints readable lines, the JSON layout one
+ * JSON object per event, both chosen by a system property.
  */
 class LoggingLayoutIT {
 
@@ -26,8 +26,14 @@ class LoggingLayoutIT {
 
   private static String runWithFormat(String format) throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child = new ProcessBuilder(java, "-Dflymq.log.format=" + format, "-cp",
-        System.getProperty("java.class.path"), LogTwoLines.class.getName()).start();
+    Process child =
+        new ProcessBuilder(
+                java,
+                "-Dflymq.log.format=" + format,
+                "-cp",
+                System.getProperty("java.class.path"),
+                LogTwoLines.class.getName())
+            .start();
     byte[] err = child.getErrorStream().readAllBytes();
     assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
     return new String(err, StandardCharsets.UTF_8);
@@ -37,7 +43,8 @@ class LoggingLayoutIT {
   void shouldPrintHumanReadableLinesWithTheTextLayout() throws Exception {
     String out = runWithFormat("text");
 
-    assertThat(out).contains("INFO  [main] io.flymq.test - hello \"operator\"")
+    assertThat(out)
+        .contains("INFO  [main] io.flymq.test - hello \"operator\"")
         .contains("WARN  [main] io.flymq.test - disk slow")
         .contains("java.lang.IllegalStateException: boom");
   }
@@ -47,8 +54,13 @@ class LoggingLayoutIT {
     List<String> lines = runWithFormat("json").lines().filter(l -> !l.isBlank()).toList();
 
     assertThat(lines).hasSize(2).allMatch(l -> l.startsWith("{") && l.endsWith("}"));
-    assertThat(lines.get(0)).contains("\"level\":\"INFO\"").contains("\"loggerName\":\"io.flymq.test\"")
+    assertThat(lines.get(0))
+        .contains("\"level\":\"INFO\"")
+        .contains("\"loggerName\":\"io.flymq.test\"")
         .contains("\"message\":\"hello \\\"operator\\\"\"");
-    assertThat(lines.get(1)).contains("\"level\":\"WARN\"").contains("IllegalStateException").contains("boom");
+    assertThat(lines.get(1))
+        .contains("\"level\":\"WARN\"")
+        .contains("IllegalStateException")
+        .contains("boom");
   }
 }

@@ -43,7 +43,8 @@ public enum DialectMode {
       case "java":
         return JAVA;
       default:
-        throw new IllegalArgumentException("protocol.v1_dialect: " + value + " (expected: auto, reference or java)");
+        throw new IllegalArgumentException(
+            "protocol.v1_dialect: " + value + " (expected: auto, reference or java)");
     }
   }
 
@@ -59,7 +60,12 @@ public enum DialectMode {
    * @return a {@link JavaIdentityResponse} or a {@link ReferenceIdentityResponse}
    * @throws IllegalArgumentException for another opcode
    */
-  public Message identityResponse(Opcode opcode, boolean success, String username, List<String> roles, List<String> permissions,
+  public Message identityResponse(
+      Opcode opcode,
+      boolean success,
+      String username,
+      List<String> roles,
+      List<String> permissions,
       String error) {
     switch (this) {
       case REFERENCE:
@@ -71,12 +77,18 @@ public enum DialectMode {
     }
   }
 
-  /** The LIST_GROUPS response layout: {@link Dialect#JAVA} in mode JAVA, {@link Dialect#REFERENCE} otherwise. */
+  /**
+   * The LIST_GROUPS response layout: {@link Dialect#JAVA} in mode JAVA, {@link Dialect#REFERENCE}
+   * otherwise.
+   */
   public Dialect listGroupsLayout() {
     return this == JAVA ? Dialect.JAVA : Dialect.REFERENCE;
   }
 
-  /** The GET_SCHEMA response layout: {@link Dialect#REFERENCE} in mode REFERENCE, {@link Dialect#PYTHON} otherwise. */
+  /**
+   * The GET_SCHEMA response layout: {@link Dialect#REFERENCE} in mode REFERENCE, {@link
+   * Dialect#PYTHON} otherwise.
+   */
   public Dialect getSchemaLayout() {
     return this == REFERENCE ? Dialect.REFERENCE : Dialect.PYTHON;
   }

@@ -6,10 +6,10 @@ import java.util.Optional;
  * Every opcode of the FlyMQ wire protocol: all of WIRE-V1 section 6 and the v2 additions of
  * docs/protocol.md, which take numbers from the free range 0x0C–0x0F.
  *
- * <p>Kinds: a {@link Kind#REQUEST} opcode is sent by clients and answered with
- * {@link #responseOpcode()} (its own value, except AUTH, answered with AUTH_RESPONSE) or with
- * ERROR; {@link Kind#RESPONSE_ONLY} opcodes (AUTH_RESPONSE, ERROR) are only sent by the broker and
- * are answered {@code unknown opcode: <n>} when received as requests; {@link Kind#RESERVED}
+ * <p>Kinds: a {@link Kind#REQUEST} opcode is sent by clients and answered with {@link
+ * #responseOpcode()} (its own value, except AUTH, answered with AUTH_RESPONSE) or with ERROR;
+ * {@link Kind#RESPONSE_ONLY} opcodes (AUTH_RESPONSE, ERROR) are only sent by the broker and are
+ * answered {@code unknown opcode: <n>} when received as requests; {@link Kind#RESERVED}
  * (CLUSTER_STATUS) has no layout anywhere and is answered the same way (WIRE-V1 12.3).
  *
  * <p>{@link #firstVersion()} is the first frame version that carries the opcode: v1 opcodes are
@@ -19,31 +19,66 @@ import java.util.Optional;
  * <p>Immutable and thread-safe.
  */
 public enum Opcode {
-  PRODUCE(0x01), CONSUME(0x02), CREATE_TOPIC(0x03), METADATA(0x04), SUBSCRIBE(0x05), COMMIT(0x06),
-  FETCH(0x07), LIST_TOPICS(0x08), DELETE_TOPIC(0x09), CONSUME_ZERO_COPY(0x0A), FETCH_BINARY(0x0B),
+  PRODUCE(0x01),
+  CONSUME(0x02),
+  CREATE_TOPIC(0x03),
+  METADATA(0x04),
+  SUBSCRIBE(0x05),
+  COMMIT(0x06),
+  FETCH(0x07),
+  LIST_TOPICS(0x08),
+  DELETE_TOPIC(0x09),
+  CONSUME_ZERO_COPY(0x0A),
+  FETCH_BINARY(0x0B),
   /** v2: lists the opcodes and frame versions the broker serves. */
   API_VERSIONS(0x0C, Kind.REQUEST, 2),
   /** v2: one Kafka RecordBatch v2 to one partition, with acks and a timeout. */
   PRODUCE_BATCH(0x0D, Kind.REQUEST, 2),
   /** v2: record batches from many partitions, with long polling. */
   FETCH_BATCHES(0x0E, Kind.REQUEST, 2),
-  REGISTER_SCHEMA(0x10), GET_SCHEMA(0x11), LIST_SCHEMAS(0x12), VALIDATE_SCHEMA(0x13),
-  PRODUCE_WITH_SCHEMA(0x14), DELETE_SCHEMA(0x15),
-  FETCH_DLQ(0x20), REPLAY_DLQ(0x21), PURGE_DLQ(0x22),
-  PRODUCE_DELAYED(0x30), CANCEL_DELAYED(0x31), PRODUCE_WITH_TTL(0x35),
-  BEGIN_TX(0x40), COMMIT_TX(0x41), ABORT_TX(0x42), PRODUCE_TX(0x43),
-  CLUSTER_JOIN(0x50), CLUSTER_LEAVE(0x51),
+  REGISTER_SCHEMA(0x10),
+  GET_SCHEMA(0x11),
+  LIST_SCHEMAS(0x12),
+  VALIDATE_SCHEMA(0x13),
+  PRODUCE_WITH_SCHEMA(0x14),
+  DELETE_SCHEMA(0x15),
+  FETCH_DLQ(0x20),
+  REPLAY_DLQ(0x21),
+  PURGE_DLQ(0x22),
+  PRODUCE_DELAYED(0x30),
+  CANCEL_DELAYED(0x31),
+  PRODUCE_WITH_TTL(0x35),
+  BEGIN_TX(0x40),
+  COMMIT_TX(0x41),
+  ABORT_TX(0x42),
+  PRODUCE_TX(0x43),
+  CLUSTER_JOIN(0x50),
+  CLUSTER_LEAVE(0x51),
   /** Reserved: no layout exists; answered {@code unknown opcode: 82}. */
   CLUSTER_STATUS(0x52, Kind.RESERVED, 1),
   CLUSTER_METADATA(0x53),
-  GET_OFFSET(0x60), RESET_OFFSET(0x61), LIST_GROUPS(0x62), DESCRIBE_GROUP(0x63), GET_LAG(0x64),
-  DELETE_GROUP(0x65), SEEK_TO_TIMESTAMP(0x66),
+  GET_OFFSET(0x60),
+  RESET_OFFSET(0x61),
+  LIST_GROUPS(0x62),
+  DESCRIBE_GROUP(0x63),
+  GET_LAG(0x64),
+  DELETE_GROUP(0x65),
+  SEEK_TO_TIMESTAMP(0x66),
   AUTH(0x70),
   /** The answer to AUTH; never a request. */
   AUTH_RESPONSE(0x71, Kind.RESPONSE_ONLY, 1),
-  WHOAMI(0x72), USER_CREATE(0x73), USER_DELETE(0x74), USER_UPDATE(0x75), USER_LIST(0x76),
-  USER_GET(0x77), ACL_SET(0x78), ACL_GET(0x79), ACL_DELETE(0x7A), ACL_LIST(0x7B),
-  PASSWORD_CHANGE(0x7C), ROLE_LIST(0x7D),
+  WHOAMI(0x72),
+  USER_CREATE(0x73),
+  USER_DELETE(0x74),
+  USER_UPDATE(0x75),
+  USER_LIST(0x76),
+  USER_GET(0x77),
+  ACL_SET(0x78),
+  ACL_GET(0x79),
+  ACL_DELETE(0x7A),
+  ACL_LIST(0x7B),
+  PASSWORD_CHANGE(0x7C),
+  ROLE_LIST(0x7D),
   /** Audit query, reference layout (Go SDK). */
   AUDIT_QUERY(0x80),
   /** Audit export, reference layout (Go SDK). */
@@ -127,7 +162,8 @@ public enum Opcode {
   /**
    * The prefix the reference puts before {@code buffer too small} / {@code invalid binary format}
    * for this opcode (WIRE-V1 4.2, 14.15): {@code invalid request: } for the user and ACL
-   * operations, {@code invalid auth request: } for AUTH, the audit forms for audit; empty otherwise.
+   * operations, {@code invalid auth request: } for AUTH, the audit forms for audit; empty
+   * otherwise.
    */
   public String malformedPrefix() {
     switch (this) {
@@ -140,7 +176,9 @@ public enum Opcode {
       case AUDIT_EXPORT_SDK:
         return "invalid audit export request: ";
       default:
-        return code >= USER_CREATE.code && code <= ACL_LIST.code || this == PASSWORD_CHANGE ? "invalid request: " : "";
+        return code >= USER_CREATE.code && code <= ACL_LIST.code || this == PASSWORD_CHANGE
+            ? "invalid request: "
+            : "";
     }
   }
 

@@ -43,45 +43,100 @@ final class RequestDecoders {
 
   static Message decode(Opcode opcode, WireReader in) throws ProtocolException {
     switch (opcode) {
-      case PRODUCE: return ProduceRequest.decode(in);
-      case CONSUME: case CONSUME_ZERO_COPY: return ConsumeRequest.decode(opcode, in);
-      case CREATE_TOPIC: return CreateTopicRequest.decode(in);
-      case METADATA: case DELETE_TOPIC: case LIST_SCHEMAS: case PURGE_DLQ: case CLUSTER_METADATA: case ACL_GET: case ACL_DELETE:
+      case PRODUCE:
+        return ProduceRequest.decode(in);
+      case CONSUME:
+      case CONSUME_ZERO_COPY:
+        return ConsumeRequest.decode(opcode, in);
+      case CREATE_TOPIC:
+        return CreateTopicRequest.decode(in);
+      case METADATA:
+      case DELETE_TOPIC:
+      case LIST_SCHEMAS:
+      case PURGE_DLQ:
+      case CLUSTER_METADATA:
+      case ACL_GET:
+      case ACL_DELETE:
         return TopicRequest.decode(opcode, in);
-      case SUBSCRIBE: return SubscribeRequest.decode(in);
-      case COMMIT: return CommitRequest.decode(in);
-      case FETCH: case FETCH_BINARY: return FetchRequest.decode(opcode, in);
-      case LIST_TOPICS: case BEGIN_TX: case CLUSTER_LEAVE: case LIST_GROUPS: case WHOAMI: case USER_LIST: case ACL_LIST: case ROLE_LIST:
+      case SUBSCRIBE:
+        return SubscribeRequest.decode(in);
+      case COMMIT:
+        return CommitRequest.decode(in);
+      case FETCH:
+      case FETCH_BINARY:
+        return FetchRequest.decode(opcode, in);
+      case LIST_TOPICS:
+      case BEGIN_TX:
+      case CLUSTER_LEAVE:
+      case LIST_GROUPS:
+      case WHOAMI:
+      case USER_LIST:
+      case ACL_LIST:
+      case ROLE_LIST:
       case API_VERSIONS:
         return new EmptyRequest(opcode);
-      case PRODUCE_BATCH: return ProduceBatchRequest.decode(in);
-      case FETCH_BATCHES: return FetchBatchesRequest.decode(in);
-      case REGISTER_SCHEMA: return RegisterSchemaRequest.decode(in);
-      case GET_SCHEMA: case DELETE_SCHEMA: return SchemaVersionRequest.decode(opcode, in);
-      case VALIDATE_SCHEMA: return ValidateSchemaRequest.decode(in);
-      case PRODUCE_WITH_SCHEMA: return ProduceWithSchemaRequest.decode(in);
-      case FETCH_DLQ: return FetchDlqRequest.decode(in);
-      case REPLAY_DLQ: return ReplayDlqRequest.decode(in);
-      case PRODUCE_DELAYED: return ProduceDelayedRequest.decode(in);
-      case CANCEL_DELAYED: return CancelDelayedRequest.decode(in);
-      case PRODUCE_WITH_TTL: return ProduceWithTtlRequest.decode(in);
-      case COMMIT_TX: case ABORT_TX: return TransactionIdRequest.decode(opcode, in);
-      case PRODUCE_TX: return ProduceTxRequest.decode(in);
-      case CLUSTER_JOIN: return ClusterJoinRequest.decode(in);
-      case GET_OFFSET: case GET_LAG: return GroupPartitionRequest.decode(opcode, in);
-      case RESET_OFFSET: return ResetOffsetRequest.decode(in);
-      case DESCRIBE_GROUP: case DELETE_GROUP: return GroupRequest.decode(opcode, in);
-      case SEEK_TO_TIMESTAMP: return SeekToTimestampRequest.decode(in);
-      case AUTH: return AuthRequest.decode(in);
-      case USER_CREATE: case USER_UPDATE: case PASSWORD_CHANGE: return UserRequest.decode(opcode, in);
-      case USER_DELETE: case USER_GET: return UsernameRequest.decode(opcode, in);
-      case ACL_SET: return AclSetRequest.decode(in);
-      case AUDIT_QUERY: case AUDIT_QUERY_SDK: return AuditQueryRequest.decode(opcode, in);
-      case AUDIT_EXPORT: return AuditExportRequest.decode(in);
-      case AUDIT_EXPORT_SDK: return AuditExportSdkRequest.decode(in);
+      case PRODUCE_BATCH:
+        return ProduceBatchRequest.decode(in);
+      case FETCH_BATCHES:
+        return FetchBatchesRequest.decode(in);
+      case REGISTER_SCHEMA:
+        return RegisterSchemaRequest.decode(in);
+      case GET_SCHEMA:
+      case DELETE_SCHEMA:
+        return SchemaVersionRequest.decode(opcode, in);
+      case VALIDATE_SCHEMA:
+        return ValidateSchemaRequest.decode(in);
+      case PRODUCE_WITH_SCHEMA:
+        return ProduceWithSchemaRequest.decode(in);
+      case FETCH_DLQ:
+        return FetchDlqRequest.decode(in);
+      case REPLAY_DLQ:
+        return ReplayDlqRequest.decode(in);
+      case PRODUCE_DELAYED:
+        return ProduceDelayedRequest.decode(in);
+      case CANCEL_DELAYED:
+        return CancelDelayedRequest.decode(in);
+      case PRODUCE_WITH_TTL:
+        return ProduceWithTtlRequest.decode(in);
+      case COMMIT_TX:
+      case ABORT_TX:
+        return TransactionIdRequest.decode(opcode, in);
+      case PRODUCE_TX:
+        return ProduceTxRequest.decode(in);
+      case CLUSTER_JOIN:
+        return ClusterJoinRequest.decode(in);
+      case GET_OFFSET:
+      case GET_LAG:
+        return GroupPartitionRequest.decode(opcode, in);
+      case RESET_OFFSET:
+        return ResetOffsetRequest.decode(in);
+      case DESCRIBE_GROUP:
+      case DELETE_GROUP:
+        return GroupRequest.decode(opcode, in);
+      case SEEK_TO_TIMESTAMP:
+        return SeekToTimestampRequest.decode(in);
+      case AUTH:
+        return AuthRequest.decode(in);
+      case USER_CREATE:
+      case USER_UPDATE:
+      case PASSWORD_CHANGE:
+        return UserRequest.decode(opcode, in);
+      case USER_DELETE:
+      case USER_GET:
+        return UsernameRequest.decode(opcode, in);
+      case ACL_SET:
+        return AclSetRequest.decode(in);
+      case AUDIT_QUERY:
+      case AUDIT_QUERY_SDK:
+        return AuditQueryRequest.decode(opcode, in);
+      case AUDIT_EXPORT:
+        return AuditExportRequest.decode(in);
+      case AUDIT_EXPORT_SDK:
+        return AuditExportSdkRequest.decode(in);
       default:
         // CLUSTER_STATUS (reserved), AUTH_RESPONSE and ERROR are never requests (WIRE-V1 4.2).
-        throw new ProtocolException(ErrorCode.UNSUPPORTED_OPCODE, "unknown opcode: " + opcode.code());
+        throw new ProtocolException(
+            ErrorCode.UNSUPPORTED_OPCODE, "unknown opcode: " + opcode.code());
     }
   }
 }

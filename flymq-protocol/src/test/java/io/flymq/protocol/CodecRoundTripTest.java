@@ -36,93 +36,148 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Round-trip properties (STYLE 7): every generated message, framed as v2 with a random
- * correlation id, decodes to an equal message with the header echoed; covers all v2 messages and a
- * sample of v1 layouts including the dialect-detected variants.
+ * Round-trip properties (STYLE 7): every generated message, framed as v2 with a random correlation
+ * id, decodes to an equal message with the header echoed; covers all v2 messages and a sample of v1
+ * layouts including the dialect-detected variants.
  */
 class CodecRoundTripTest {
 
   @Property(tries = 300)
-  void produceBatchRequestsRoundTrip(@ForAll("produceBatches") ProduceBatchRequest request, @ForAll int correlationId) throws Exception {
-    assertRequestRoundTrip(request, correlationId);
-  }
-
-  @Property(tries = 300)
-  void produceBatchResponsesRoundTrip(@ForAll("topics") String topic, @ForAll @IntRange(min = 0) int partition,
-      @ForAll ErrorCode error, @ForAll("offsets") long baseOffset, @ForAll long appendTime, @ForAll("offsets") long logStart)
+  void produceBatchRequestsRoundTrip(
+      @ForAll("produceBatches") ProduceBatchRequest request, @ForAll int correlationId)
       throws Exception {
-    assertResponseRoundTrip(new ProduceBatchResponse(topic, partition, error, baseOffset, appendTime, logStart));
-  }
-
-  @Property(tries = 300)
-  void fetchBatchesRequestsRoundTrip(@ForAll("fetchBatches") FetchBatchesRequest request, @ForAll int correlationId) throws Exception {
     assertRequestRoundTrip(request, correlationId);
   }
 
   @Property(tries = 300)
-  void fetchBatchesResponsesRoundTrip(@ForAll("partitionRecords") List<PartitionRecords> partitions) throws Exception {
+  void produceBatchResponsesRoundTrip(
+      @ForAll("topics") String topic,
+      @ForAll @IntRange(min = 0) int partition,
+      @ForAll ErrorCode error,
+      @ForAll("offsets") long baseOffset,
+      @ForAll long appendTime,
+      @ForAll("offsets") long logStart)
+      throws Exception {
+    assertResponseRoundTrip(
+        new ProduceBatchResponse(topic, partition, error, baseOffset, appendTime, logStart));
+  }
+
+  @Property(tries = 300)
+  void fetchBatchesRequestsRoundTrip(
+      @ForAll("fetchBatches") FetchBatchesRequest request, @ForAll int correlationId)
+      throws Exception {
+    assertRequestRoundTrip(request, correlationId);
+  }
+
+  @Property(tries = 300)
+  void fetchBatchesResponsesRoundTrip(@ForAll("partitionRecords") List<PartitionRecords> partitions)
+      throws Exception {
     assertResponseRoundTrip(new FetchBatchesResponse(partitions));
   }
 
   @Property(tries = 50)
-  void apiVersionsRoundTrip(@ForAll("opcodeSets") EnumSet<Opcode> opcodes, @ForAll @IntRange(min = 0) int maxFrameBytes) throws Exception {
+  void apiVersionsRoundTrip(
+      @ForAll("opcodeSets") EnumSet<Opcode> opcodes, @ForAll @IntRange(min = 0) int maxFrameBytes)
+      throws Exception {
     assertRequestRoundTrip(new io.flymq.protocol.message.EmptyRequest(Opcode.API_VERSIONS), 7);
     assertResponseRoundTrip(ApiVersionsResponse.of(opcodes, maxFrameBytes));
   }
 
   @Property(tries = 300)
-  void produceRequestsRoundTrip(@ForAll("topics") String topic, @ForAll("bytes") ByteBuffer key, @ForAll("bytes") ByteBuffer value,
-      @ForAll @IntRange(min = -1) int partition) throws Exception {
+  void produceRequestsRoundTrip(
+      @ForAll("topics") String topic,
+      @ForAll("bytes") ByteBuffer key,
+      @ForAll("bytes") ByteBuffer value,
+      @ForAll @IntRange(min = -1) int partition)
+      throws Exception {
     assertRequestRoundTrip(new ProduceRequest(topic, key, value, partition), 0);
   }
 
   @Property(tries = 300)
-  void recordMetadataRoundTrips(@ForAll("topics") String topic, @ForAll @IntRange(min = 0) int partition, @ForAll("offsets") long offset,
-      @ForAll long timestamp, @ForAll @IntRange(min = -1) int keySize, @ForAll @IntRange(min = 0) int valueSize) throws Exception {
-    assertResponseRoundTrip(new RecordMetadata(Opcode.PRODUCE_TX, topic, partition, Math.max(0, offset), timestamp, keySize, valueSize));
+  void recordMetadataRoundTrips(
+      @ForAll("topics") String topic,
+      @ForAll @IntRange(min = 0) int partition,
+      @ForAll("offsets") long offset,
+      @ForAll long timestamp,
+      @ForAll @IntRange(min = -1) int keySize,
+      @ForAll @IntRange(min = 0) int valueSize)
+      throws Exception {
+    assertResponseRoundTrip(
+        new RecordMetadata(
+            Opcode.PRODUCE_TX,
+            topic,
+            partition,
+            Math.max(0, offset),
+            timestamp,
+            keySize,
+            valueSize));
   }
 
   @Property(tries = 300)
-  void fetchRoundTrips(@ForAll("topics") String topic, @ForAll("topics") String filter, @ForAll("offsets") long offset,
-      @ForAll("messages") List<FetchedMessage> messages) throws Exception {
-    assertRequestRoundTrip(new FetchRequest(Opcode.FETCH_BINARY, topic, 3, Math.max(0, offset), 100, filter), 0);
+  void fetchRoundTrips(
+      @ForAll("topics") String topic,
+      @ForAll("topics") String filter,
+      @ForAll("offsets") long offset,
+      @ForAll("messages") List<FetchedMessage> messages)
+      throws Exception {
+    assertRequestRoundTrip(
+        new FetchRequest(Opcode.FETCH_BINARY, topic, 3, Math.max(0, offset), 100, filter), 0);
     assertResponseRoundTrip(new FetchResponse(Opcode.FETCH, Math.max(0, offset), messages));
   }
 
   @Property(tries = 300)
-  void dialectVariantsAreRecognisedFromTheirBytes(@ForAll("topics") String topic, @ForAll("topics") String name,
-      @ForAll("bytes") ByteBuffer data, @ForAll boolean javaLayout) throws Exception {
-    ProduceWithSchemaRequest produce = new ProduceWithSchemaRequest(topic, data, name, javaLayout ? Dialect.JAVA : Dialect.REFERENCE);
+  void dialectVariantsAreRecognisedFromTheirBytes(
+      @ForAll("topics") String topic,
+      @ForAll("topics") String name,
+      @ForAll("bytes") ByteBuffer data,
+      @ForAll boolean javaLayout)
+      throws Exception {
+    ProduceWithSchemaRequest produce =
+        new ProduceWithSchemaRequest(
+            topic, data, name, javaLayout ? Dialect.JAVA : Dialect.REFERENCE);
     ByteBuffer payload = MessageCodec.encodePayload(produce);
     Message decoded = MessageCodec.decodeRequest(Opcode.PRODUCE_WITH_SCHEMA, payload);
-    // Pathological lengths (e.g. all fields empty) parse in both layouts; WIRE-V1 8.5 then picks the
-    // Java layout, whose reading is stable. (Bytes may differ: the misread string need not be UTF-8.)
-    assertThat(MessageCodec.decodeRequest(Opcode.PRODUCE_WITH_SCHEMA, MessageCodec.encodePayload(decoded))).isEqualTo(decoded);
+    // Pathological lengths (e.g. all fields empty) parse in both layouts; WIRE-V1 8.5 then picks
+    // the
+    // Java layout, whose reading is stable. (Bytes may differ: the misread string need not be
+    // UTF-8.)
+    assertThat(
+            MessageCodec.decodeRequest(
+                Opcode.PRODUCE_WITH_SCHEMA, MessageCodec.encodePayload(decoded)))
+        .isEqualTo(decoded);
     if (javaLayout) {
       assertThat(decoded).isEqualTo(produce);
     }
-    assertRequestRoundTrip(new GroupRequest(Opcode.DESCRIBE_GROUP, javaLayout ? Optional.empty() : Optional.of(topic), name), 0);
+    assertRequestRoundTrip(
+        new GroupRequest(
+            Opcode.DESCRIBE_GROUP, javaLayout ? Optional.empty() : Optional.of(topic), name),
+        0);
   }
 
   @Property(tries = 200)
-  void errorResponsesRoundTripAndStartWithTheReferenceText(@ForAll ErrorCode code, @ForAll("topics") String text) throws Exception {
+  void errorResponsesRoundTripAndStartWithTheReferenceText(
+      @ForAll ErrorCode code, @ForAll("topics") String text) throws Exception {
     ErrorResponse error = ErrorResponse.of(code, text);
     assertThat(error.message()).startsWith(text).endsWith("(" + code.hint() + ")");
     assertResponseRoundTrip(error);
   }
 
   private static void assertRequestRoundTrip(Message request, int correlationId) throws Exception {
-    ByteBuffer frame = MessageCodec.encodeRequest(FrameHeader.V2, correlationId, FrameFlags.BINARY, request);
+    ByteBuffer frame =
+        MessageCodec.encodeRequest(FrameHeader.V2, correlationId, FrameFlags.BINARY, request);
     Frame decoded = new FrameDecoder().decode(frame);
     assertThat(decoded.header().correlationId()).isEqualTo(correlationId);
     assertThat(MessageCodec.decodeRequest(decoded.header(), decoded.payload())).isEqualTo(request);
   }
 
   private static void assertResponseRoundTrip(Message response) throws Exception {
-    FrameHeader requestHeader = FrameHeader.v2(response.opcode() == Opcode.ERROR ? Opcode.PRODUCE : response.opcode(), 1, 99, 0);
+    FrameHeader requestHeader =
+        FrameHeader.v2(
+            response.opcode() == Opcode.ERROR ? Opcode.PRODUCE : response.opcode(), 1, 99, 0);
     Frame decoded = new FrameDecoder().decode(MessageCodec.encodeResponse(requestHeader, response));
     assertThat(decoded.header().correlationId()).isEqualTo(99);
-    assertThat(MessageCodec.decodeResponse(decoded.header(), decoded.payload(), Dialect.REFERENCE)).isEqualTo(response);
+    assertThat(MessageCodec.decodeResponse(decoded.header(), decoded.payload(), Dialect.REFERENCE))
+        .isEqualTo(response);
   }
 
   @Provide
@@ -142,32 +197,59 @@ class CodecRoundTripTest {
 
   @Provide
   Arbitrary<ProduceBatchRequest> produceBatches() {
-    return Combinators.combine(topics(), Arbitraries.integers().greaterOrEqual(0), Arbitraries.of((short) -1, (short) 0, (short) 1),
-        Arbitraries.integers().greaterOrEqual(0), bytes()).as(ProduceBatchRequest::new);
+    return Combinators.combine(
+            topics(),
+            Arbitraries.integers().greaterOrEqual(0),
+            Arbitraries.of((short) -1, (short) 0, (short) 1),
+            Arbitraries.integers().greaterOrEqual(0),
+            bytes())
+        .as(ProduceBatchRequest::new);
   }
 
   @Provide
   Arbitrary<FetchBatchesRequest> fetchBatches() {
-    Arbitrary<FetchPartition> partition = Combinators.combine(topics(), Arbitraries.integers().greaterOrEqual(0),
-        Arbitraries.longs().greaterOrEqual(0), Arbitraries.integers().greaterOrEqual(0)).as(FetchPartition::new);
-    return Combinators.combine(Arbitraries.integers().greaterOrEqual(0), Arbitraries.integers().greaterOrEqual(0),
-        Arbitraries.integers().greaterOrEqual(0), Arbitraries.of(IsolationLevel.class), partition.list().ofMinSize(1).ofMaxSize(20))
+    Arbitrary<FetchPartition> partition =
+        Combinators.combine(
+                topics(),
+                Arbitraries.integers().greaterOrEqual(0),
+                Arbitraries.longs().greaterOrEqual(0),
+                Arbitraries.integers().greaterOrEqual(0))
+            .as(FetchPartition::new);
+    return Combinators.combine(
+            Arbitraries.integers().greaterOrEqual(0),
+            Arbitraries.integers().greaterOrEqual(0),
+            Arbitraries.integers().greaterOrEqual(0),
+            Arbitraries.of(IsolationLevel.class),
+            partition.list().ofMinSize(1).ofMaxSize(20))
         .as(FetchBatchesRequest::new);
   }
 
   @Provide
   Arbitrary<List<PartitionRecords>> partitionRecords() {
-    return Combinators.combine(topics(), Arbitraries.integers().greaterOrEqual(0), Arbitraries.of(ErrorCode.class), offsets(), offsets(),
-        bytes()).as(PartitionRecords::new).list().ofMaxSize(10);
+    return Combinators.combine(
+            topics(),
+            Arbitraries.integers().greaterOrEqual(0),
+            Arbitraries.of(ErrorCode.class),
+            offsets(),
+            offsets(),
+            bytes())
+        .as(PartitionRecords::new)
+        .list()
+        .ofMaxSize(10);
   }
 
   @Provide
   Arbitrary<List<FetchedMessage>> messages() {
-    return Combinators.combine(Arbitraries.longs().greaterOrEqual(0), bytes(), bytes()).as(FetchedMessage::new).list().ofMaxSize(10);
+    return Combinators.combine(Arbitraries.longs().greaterOrEqual(0), bytes(), bytes())
+        .as(FetchedMessage::new)
+        .list()
+        .ofMaxSize(10);
   }
 
   @Provide
   Arbitrary<EnumSet<Opcode>> opcodeSets() {
-    return Arbitraries.of(Opcode.class).set().map(set -> set.isEmpty() ? EnumSet.noneOf(Opcode.class) : EnumSet.copyOf(set));
+    return Arbitraries.of(Opcode.class)
+        .set()
+        .map(set -> set.isEmpty() ? EnumSet.noneOf(Opcode.class) : EnumSet.copyOf(set));
   }
 }

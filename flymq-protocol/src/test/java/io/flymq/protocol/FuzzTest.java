@@ -25,12 +25,16 @@ class FuzzTest {
   @Test
   void shouldOnlyEverThrowProtocolExceptionOnRandomAndMutatedFrames() throws IOException {
     List<byte[]> seeds = new ArrayList<>();
-    WireVectorsTest.vectors().forEach(v -> seeds.add(HexFormat.of().parseHex(v.get("hex").asText())));
+    WireVectorsTest.vectors()
+        .forEach(v -> seeds.add(HexFormat.of().parseHex(v.get("hex").asText())));
     SplittableRandom random = new SplittableRandom(0x5EED_F1);
     FrameDecoder decoder = new FrameDecoder(1 << 16);
     int decodedFrames = 0;
     for (int i = 0; i < FRAMES; i++) {
-      byte[] frame = i % 4 == 0 ? randomFrame(random) : mutate(seeds.get(random.nextInt(seeds.size())), random);
+      byte[] frame =
+          i % 4 == 0
+              ? randomFrame(random)
+              : mutate(seeds.get(random.nextInt(seeds.size())), random);
       try {
         Frame decoded = decoder.decode(ByteBuffer.wrap(frame));
         if (decoded != null) {

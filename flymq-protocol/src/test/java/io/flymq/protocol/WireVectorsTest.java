@@ -30,11 +30,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * whose fields equal the listed ones, and re-encoding gives the identical bytes.
  *
  * <p>Fields are compared by turning the decoded record into the vector's JSON shape: record
- * components in camelCase become snake_case keys ({@code isPublic} is the wire field
- * {@code public}, a Java keyword); components of type {@link Opcode} or {@link Dialect} say which
- * layout was read and are checked through the byte-exact re-encoding instead; an empty
- * {@code Optional}/{@code OptionalLong} is a field absent from the payload; binary fields are hex;
- * a message whose only field is a nested record (USER_GET's user-info, DESCRIBE_GROUP's group, the
+ * components in camelCase become snake_case keys ({@code isPublic} is the wire field {@code
+ * public}, a Java keyword); components of type {@link Opcode} or {@link Dialect} say which layout
+ * was read and are checked through the byte-exact re-encoding instead; an empty {@code
+ * Optional}/{@code OptionalLong} is a field absent from the payload; binary fields are hex; a
+ * message whose only field is a nested record (USER_GET's user-info, DESCRIBE_GROUP's group, the
  * audit query) lists that record's fields at top level, as the spec's layout tables do.
  *
  * <p>One documented exception, named "decode only" in the file: the reference's legacy raw-text
@@ -51,7 +51,10 @@ class WireVectorsTest {
     return all.stream();
   }
 
-  /** Walks up from the working directory to the repository's sibling {@code shared/protocol/vectors.json}. */
+  /**
+   * Walks up from the working directory to the repository's sibling {@code
+   * shared/protocol/vectors.json}.
+   */
   static Path vectorsFile() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       Path candidate = dir.resolve("shared/protocol/vectors.json");
@@ -59,7 +62,8 @@ class WireVectorsTest {
         return candidate;
       }
     }
-    throw new IllegalStateException("shared/protocol/vectors.json not found above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "shared/protocol/vectors.json not found above " + Path.of("").toAbsolutePath());
   }
 
   @Test
@@ -77,31 +81,37 @@ class WireVectorsTest {
     assertHeader(frame.header(), vector.get("fields").get("header"), vector.get("opcode").asText());
 
     boolean request = vector.get("direction").asText().equals("request");
-    Message message = request
-        ? MessageCodec.decodeRequest(frame.header(), frame.payload())
-        : MessageCodec.decodeResponse(frame.header(), frame.payload(), dialectNamedIn(name));
+    Message message =
+        request
+            ? MessageCodec.decodeRequest(frame.header(), frame.payload())
+            : MessageCodec.decodeResponse(frame.header(), frame.payload(), dialectNamedIn(name));
 
     Map<String, Object> expected = normalise(JSON.convertValue(vector.get("fields"), Object.class));
     expected.remove("header");
     Map<String, Object> actual = fields(message);
     if (name.contains("decode only")) {
-      // Legacy raw-text ERROR (WIRE-V1 4.1): decoded with code 1 (unclassified), re-sent structured.
+      // Legacy raw-text ERROR (WIRE-V1 4.1): decoded with code 1 (unclassified), re-sent
+      // structured.
       assertThat(message).isInstanceOf(ErrorResponse.class);
       assertThat(actual.get("message")).isEqualTo(expected.get("message"));
       ByteBuffer reencoded = MessageCodec.encodeResponse(frame.header(), message);
       assertThat(toArray(reencoded)).isNotEqualTo(bytes);
-      assertThat(MessageCodec.decodeResponse(Opcode.ERROR, reencoded.position(8), Dialect.JAVA)).isEqualTo(message);
+      assertThat(MessageCodec.decodeResponse(Opcode.ERROR, reencoded.position(8), Dialect.JAVA))
+          .isEqualTo(message);
       return;
     }
     assertThat(actual).isEqualTo(expected);
-    ByteBuffer reencoded = MessageCodec.encodeRequest(frame.header().version(), 0, frame.header().flags(), message);
+    ByteBuffer reencoded =
+        MessageCodec.encodeRequest(frame.header().version(), 0, frame.header().flags(), message);
     assertThat(HEX.formatHex(toArray(reencoded))).isEqualTo(vector.get("hex").asText());
   }
 
   private static void assertHeader(FrameHeader header, JsonNode expected, String opcodeHex) {
     assertThat(FrameHeader.MAGIC).isEqualTo(expected.get("magic").asInt());
     assertThat(header.version()).isEqualTo(expected.get("version").asInt());
-    assertThat(header.opcode()).isEqualTo(expected.get("op").asInt()).isEqualTo(Integer.decode(opcodeHex));
+    assertThat(header.opcode())
+        .isEqualTo(expected.get("op").asInt())
+        .isEqualTo(Integer.decode(opcodeHex));
     assertThat(header.flags()).isEqualTo(expected.get("flags").asInt());
     assertThat(header.length()).isEqualTo(expected.get("length").asInt());
   }

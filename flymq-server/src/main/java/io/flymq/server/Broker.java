@@ -40,7 +40,11 @@ public final class Broker implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Broker(BrokerRuntime runtime, BrokerServer server, ExecutorService readers, ScheduledExecutorService timer) {
+  private Broker(
+      BrokerRuntime runtime,
+      BrokerServer server,
+      ExecutorService readers,
+      ScheduledExecutorService timer) {
     this.runtime = runtime;
     this.server = server;
     this.readers = readers;
@@ -55,22 +59,40 @@ public final class Broker implements AutoCloseable {
   public static Broker start(ServerConfig config) throws IOException {
     Clock clock = Clock.systemUTC();
     BrokerRuntime runtime = BrokerRuntime.start(config, clock);
-    ExecutorService readers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
-        daemon("flymq-fetch"));
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("flymq-fetch-timer"));
+    ExecutorService readers =
+        Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("flymq-fetch"));
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(daemon("flymq-fetch-timer"));
     try {
-      // Committed offsets are read back before the listener opens: a consumer never sees them missing.
-      OffsetStore offsets = OffsetStore.open(runtime.metadata(), runtime.partitions(), runtime::logsUpToDate, clock,
-          Duration.ofSeconds(30));
+      // Committed offsets are read back before the listener opens: a consumer never sees them
+      // missing.
+      OffsetStore offsets =
+          OffsetStore.open(
+              runtime.metadata(),
+              runtime.partitions(),
+              runtime::logsUpToDate,
+              clock,
+              Duration.ofSeconds(30));
       RequestRouter router = routes(config, runtime, readers, timer, offsets);
       InetSocketAddress bind = config.bindAddr().toSocketAddress();
       boolean zeroCopy = !config.tls().enabled() && !config.encryption().enabled();
-      BrokerServer server = BrokerServer.start(new BrokerServer.Settings(bind, config.maxFrameBytes(),
-          config.maxInflightRequestsPerConnection(), zeroCopy, Math.max(2, Runtime.getRuntime().availableProcessors())),
-          router);
+      BrokerServer server =
+          BrokerServer.start(
+              new BrokerServer.Settings(
+                  bind,
+                  config.maxFrameBytes(),
+                  config.maxInflightRequestsPerConnection(),
+                  zeroCopy,
+                  Math.max(2, Runtime.getRuntime().availableProcessors())),
+              router);
       Broker broker = new Broker(runtime, server, readers, timer);
-      log.info("FlyMQ broker listening on {} ({} transport); data in {}; {}", server.localAddress(),
-          server.transport(), config.dataDir().toAbsolutePath(), durability(config));
+      log.info(
+          "FlyMQ broker listening on {} ({} transport); data in {}; {}",
+          server.localAddress(),
+          server.transport(),
+          config.dataDir().toAbsolutePath(),
+          durability(config));
       return broker;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -86,17 +108,27 @@ public final class Broker implements AutoCloseable {
     }
   }
 
-  private static RequestRouter routes(ServerConfig config, BrokerRuntime runtime, ExecutorService readers,
-      ScheduledExecutorService timer, OffsetStore offsets) {
-    Topics topics = new Topics(runtime.metadata(), runtime.partitions(), runtime::logsUpToDate,
-        config.autoCreateTopics(), config.defaultPartitions());
+  private static RequestRouter routes(
+      ServerConfig config,
+      BrokerRuntime runtime,
+      ExecutorService readers,
+      ScheduledExecutorService timer,
+      OffsetStore offsets) {
+    Topics topics =
+        new Topics(
+            runtime.metadata(),
+            runtime.partitions(),
+            runtime::logsUpToDate,
+            config.autoCreateTopics(),
+            config.defaultPartitions());
     FetchWaiters waiters = new FetchWaiters(timer);
     RequestRouter router = new RequestRouter();
     new TopicHandlers(topics).register(router);
     new ProduceHandlers(topics, waiters::appended).register(router);
     new FetchBatchesHandler(topics, waiters, readers).register(router);
     new ConsumeHandlers(topics, readers).register(router);
-    new OffsetHandlers(topics, offsets, readers, config.protocol().v1SubscribePrefersCommit()).register(router);
+    new OffsetHandlers(topics, offsets, readers, config.protocol().v1SubscribePrefersCommit())
+        .register(router);
     new ApiVersionsHandler(config.maxFrameBytes()).register(router);
     return router;
   }
@@ -105,9 +137,12 @@ public final class Broker implements AutoCloseable {
   static String durability(ServerConfig config) {
     var log = config.logConfig();
     return switch (log.syncMode()) {
-      case ALWAYS -> "durability: storage.sync=always (fsync before every acknowledgement, group commit)";
-      case INTERVAL -> "durability: storage.sync=interval (fsync every " + log.syncIntervalMs() + " ms)";
-      case NEVER -> "durability: storage.sync=never (page cache only; data since the last segment roll can be lost on power failure)";
+      case ALWAYS ->
+          "durability: storage.sync=always (fsync before every acknowledgement, group commit)";
+      case INTERVAL ->
+          "durability: storage.sync=interval (fsync every " + log.syncIntervalMs() + " ms)";
+      case NEVER ->
+          "durability: storage.sync=never (page cache only; data since the last segment roll can be lost on power failure)";
     };
   }
 

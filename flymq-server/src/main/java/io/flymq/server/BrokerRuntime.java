@@ -37,19 +37,23 @@ public final class BrokerRuntime implements AutoCloseable {
   private final LogIo io;
   private final MetadataService metadata;
   private final PartitionManager partitions;
+
   /** Applies metadata changes to the logs off Ratis's apply thread, one at a time, in order. */
   private final ExecutorService reconciler;
 
-  private BrokerRuntime(ServerConfig config, LogIo io, MetadataService metadata, PartitionManager partitions) {
+  private BrokerRuntime(
+      ServerConfig config, LogIo io, MetadataService metadata, PartitionManager partitions) {
     this.config = config;
     this.io = io;
     this.metadata = metadata;
     this.partitions = partitions;
-    this.reconciler = Executors.newSingleThreadExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "flymq-log-reconciler");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.reconciler =
+        Executors.newSingleThreadExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "flymq-log-reconciler");
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   /**
@@ -60,7 +64,8 @@ public final class BrokerRuntime implements AutoCloseable {
    */
   public static BrokerRuntime start(ServerConfig config, Clock clock) throws IOException {
     Path dataDir = Files.createDirectories(config.dataDir());
-    Optional<EncryptionKey> key = config.encryption().enabled() ? config.encryption().key() : Optional.empty();
+    Optional<EncryptionKey> key =
+        config.encryption().enabled() ? config.encryption().key() : Optional.empty();
     if (key.isPresent()) {
       KeyCheck.verifyOrCreate(dataDir, key.get());
     } else {
@@ -72,7 +77,8 @@ public final class BrokerRuntime implements AutoCloseable {
     try {
       metadata = new RaftMetadataService(metadataConfig(config), clock);
       metadata.start();
-      partitions = new PartitionManager(dataDir.resolve("logs"), io, config.logConfig(), key, clock);
+      partitions =
+          new PartitionManager(dataDir.resolve("logs"), io, config.logConfig(), key, clock);
       BrokerRuntime runtime = new BrokerRuntime(config, io, metadata, partitions);
       runtime.reconcile(metadata.image());
       metadata.addListener((before, after) -> runtime.reconcileLater(after));
@@ -108,13 +114,15 @@ public final class BrokerRuntime implements AutoCloseable {
   }
 
   private void reconcileLater(MetadataImage image) {
-    reconciler.execute(() -> {
-      try {
-        reconcile(metadata.image());
-      } catch (IOException | RuntimeException e) {
-        log.error("could not apply metadata version {} to the partition logs", image.version(), e);
-      }
-    });
+    reconciler.execute(
+        () -> {
+          try {
+            reconcile(metadata.image());
+          } catch (IOException | RuntimeException e) {
+            log.error(
+                "could not apply metadata version {} to the partition logs", image.version(), e);
+          }
+        });
   }
 
   private void reconcile(MetadataImage image) throws IOException {
@@ -130,25 +138,30 @@ public final class BrokerRuntime implements AutoCloseable {
    * created is then writable). Never blocks the caller.
    */
   public java.util.concurrent.CompletableFuture<Void> logsUpToDate() {
-    return java.util.concurrent.CompletableFuture.runAsync(() -> {
-      try {
-        reconcile(metadata.image());
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }, reconciler);
+    return java.util.concurrent.CompletableFuture.runAsync(
+        () -> {
+          try {
+            reconcile(metadata.image());
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        },
+        reconciler);
   }
 
   /**
-   * Makes the logs reflect everything the metadata has applied so far (a topic just created is
-   * then writable). Waits for queued reconciliations; not for use on an event loop.
+   * Makes the logs reflect everything the metadata has applied so far (a topic just created is then
+   * writable). Waits for queued reconciliations; not for use on an event loop.
    */
   public void awaitLogsUpToDate() throws IOException {
     try {
-      reconciler.submit(() -> {
-        reconcile(metadata.image());
-        return null;
-      }).get();
+      reconciler
+          .submit(
+              () -> {
+                reconcile(metadata.image());
+                return null;
+              })
+          .get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while opening logs", e);

@@ -54,14 +54,19 @@ public final class Main {
     try {
       broker = Broker.start(config);
     } catch (IOException | RuntimeException e) {
-      org.slf4j.LoggerFactory.getLogger(Main.class).error("FlyMQ could not start: {}", e.getMessage(), e);
+      org.slf4j.LoggerFactory.getLogger(Main.class)
+          .error("FlyMQ could not start: {}", e.getMessage(), e);
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      broker.close();
-      stopped.countDown();
-    }, "flymq-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  broker.close();
+                  stopped.countDown();
+                },
+                "flymq-shutdown"));
     try {
       stopped.await();
     } catch (InterruptedException e) {

@@ -8,35 +8,53 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dependency arrows of DESIGN.md for flymq-storage: storage knows nothing of the network,
- * the protocol, the client or the server, and inside it the format packages do not reach up
- * into the log.
+ * The dependency arrows of DESIGN.md for flymq-storage: storage knows nothing of the network, the
+ * protocol, the client or the server, and inside it the format packages do not reach up into the
+ * log.
  */
 class StorageArchitectureTest {
-  private static final JavaClasses STORAGE = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("io.flymq.storage");
+  private static final JavaClasses STORAGE =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.flymq.storage");
 
   @Test
   void shouldNotDependOnTheNetworkOrOtherModules() {
-    noClasses().that().resideInAPackage("io.flymq.storage..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "io.flymq.server..",
-            "io.flymq.client..", "io.flymq.protocol..", "io.flymq.cli..", "io.flymq.bench..")
+    noClasses()
+        .that()
+        .resideInAPackage("io.flymq.storage..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.netty..",
+            "io.flymq.server..",
+            "io.flymq.client..",
+            "io.flymq.protocol..",
+            "io.flymq.cli..",
+            "io.flymq.bench..")
         .check(STORAGE);
   }
 
   @Test
   void shouldKeepTheRecordFormatIndependentOfTheLog() {
-    noClasses().that().resideInAnyPackage("io.flymq.storage.record..", "io.flymq.storage.crypto..")
-        .should().dependOnClassesThat().resideInAPackage("io.flymq.storage.log..")
+    noClasses()
+        .that()
+        .resideInAnyPackage("io.flymq.storage.record..", "io.flymq.storage.crypto..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.flymq.storage.log..")
         .check(STORAGE);
   }
 
   @Test
   void shouldKeepCompressionCodecsIndependentOfRecords() {
-    noClasses().that().resideInAPackage("io.flymq.storage.record.compress..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.flymq.storage.record", "io.flymq.storage.log..",
-            "io.flymq.storage.crypto..")
+    noClasses()
+        .that()
+        .resideInAPackage("io.flymq.storage.record.compress..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.flymq.storage.record", "io.flymq.storage.log..", "io.flymq.storage.crypto..")
         .check(STORAGE);
   }
 }

@@ -27,16 +27,19 @@ import java.util.concurrent.atomic.AtomicReference;
  * v2 PRODUCE_BATCH load: each connection has a writer thread that keeps up to {@code inflight}
  * requests outstanding (correlation ids from a per-connection counter) and a reader thread that
  * matches responses by correlation id, in whatever order they come. Batches are built once per
- * partition (RecordBatchBuilder, uncompressed, no key, one random value repeated) and sent again and
- * again: they carry no producer id, so the broker appends every copy. Partitions are used round robin.
+ * partition (RecordBatchBuilder, uncompressed, no key, one random value repeated) and sent again
+ * and again: they carry no producer id, so the broker appends every copy. Partitions are used round
+ * robin.
  */
 final class BatchLoad {
   private final InetSocketAddress address;
   private final String topic;
   private final LoadOptions options;
   private final int recordsPerBatch;
+
   /** Per partition: the frame of a full batch (correlation id patched per send). */
   private final byte[][] fullFrames;
+
   private final AtomicLongArray endOffsets;
 
   BatchLoad(InetSocketAddress address, String topic, LoadOptions options) {
@@ -55,7 +58,10 @@ final class BatchLoad {
     return recordsPerBatch;
   }
 
-  /** The most records of {@code recordSize} value bytes that fit in a batch of {@code batchSize} bytes (at least 1). */
+  /**
+   * The most records of {@code recordSize} value bytes that fit in a batch of {@code batchSize}
+   * bytes (at least 1).
+   */
   static int recordsPerBatch(int recordSize, int batchSize) {
     RecordBatchBuilder trial = new RecordBatchBuilder(batchSize + recordSize + 64);
     byte[] value = new byte[recordSize];
@@ -79,18 +85,23 @@ final class BatchLoad {
       builder.append(now, (byte[]) null, value);
     }
     ByteBuffer batch = builder.build();
-    ByteBuffer frame = MessageCodec.encodeRequest(FrameHeader.V2, 0, 1,
-        new ProduceBatchRequest(topicName, partition, options.acks(), 30_000, batch));
+    ByteBuffer frame =
+        MessageCodec.encodeRequest(
+            FrameHeader.V2,
+            0,
+            1,
+            new ProduceBatchRequest(topicName, partition, options.acks(), 30_000, batch));
     byte[] bytes = new byte[frame.remaining()];
     frame.get(bytes);
     return bytes;
   }
 
   /**
-   * Sends {@code numRecords} records (the last batch holds the remainder), or sends for
-   * {@code duration} when {@code numRecords} is 0; prints progress to {@code progress} (null: none).
+   * Sends {@code numRecords} records (the last batch holds the remainder), or sends for {@code
+   * duration} when {@code numRecords} is 0; prints progress to {@code progress} (null: none).
    */
-  LoadResult run(long numRecords, Duration duration, PrintStream progress) throws IOException, InterruptedException {
+  LoadResult run(long numRecords, Duration duration, PrintStream progress)
+      throws IOException, InterruptedException {
     long before = endOffsetSum();
     LoadStats stats = new LoadStats();
     long fullBatches = numRecords > 0 ? numRecords / recordsPerBatch : Long.MAX_VALUE;
@@ -102,8 +113,14 @@ final class BatchLoad {
       }
     }
     long totalBatches = remainder > 0 ? fullBatches + 1 : fullBatches;
-    Plan plan = new Plan(new AtomicLong(), totalBatches, fullBatches, remainder, lastFrames,
-        numRecords > 0 ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos());
+    Plan plan =
+        new Plan(
+            new AtomicLong(),
+            totalBatches,
+            fullBatches,
+            remainder,
+            lastFrames,
+            numRecords > 0 ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos());
     AtomicReference<Throwable> failure = new AtomicReference<>();
     List<Connection> connections = new ArrayList<>();
     try {
@@ -114,7 +131,8 @@ final class BatchLoad {
       long reportNanos = options.reportInterval().toNanos();
       long nextReport = System.nanoTime() + reportNanos;
       for (Connection connection : connections) {
-        while (!connection.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextReport - System.nanoTime())))) {
+        while (!connection.join(
+            Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextReport - System.nanoTime())))) {
           if (progress != null && System.nanoTime() >= nextReport) {
             stats.report(progress, "batch");
             nextReport += reportNanos;
@@ -141,7 +159,12 @@ final class BatchLoad {
   }
 
   /** Which batch the i-th request sends, and when to stop. */
-  private record Plan(AtomicLong next, long totalBatches, long fullBatches, int remainder, byte[][] lastFrames,
+  private record Plan(
+      AtomicLong next,
+      long totalBatches,
+      long fullBatches,
+      int remainder,
+      byte[][] lastFrames,
       long deadlineNanos) {}
 
   private record Pending(long sentNanos, int records, int partition, int wireBytes) {}
@@ -158,7 +181,8 @@ final class BatchLoad {
     private final Thread reader;
     private volatile boolean done;
 
-    Connection(int index, Plan plan, LoadStats stats, AtomicReference<Throwable> failure) throws IOException {
+    Connection(int index, Plan plan, LoadStats stats, AtomicReference<Throwable> failure)
+        throws IOException {
       this.plan = plan;
       this.stats = stats;
       this.failure = failure;
@@ -210,7 +234,8 @@ final class BatchLoad {
           int records = last ? plan.remainder() : recordsPerBatch;
           correlationId++;
           FrameReader.writeInt(frame, 4, correlationId);
-          pending.put(correlationId, new Pending(System.nanoTime(), records, partition, frame.length));
+          pending.put(
+              correlationId, new Pending(System.nanoTime(), records, partition, frame.length));
           out.write(frame);
         }
         // Wait for the answers to everything sent, then end the reader.
@@ -251,7 +276,10 @@ final class BatchLoad {
           if (baseOffset >= 0) {
             endOffsets.accumulateAndGet(sent.partition(), baseOffset + sent.records(), Math::max);
           }
-          stats.acknowledged(sent.records(), (long) sent.records() * options.recordSize(), sent.wireBytes(),
+          stats.acknowledged(
+              sent.records(),
+              (long) sent.records() * options.recordSize(),
+              sent.wireBytes(),
               now - sent.sentNanos());
           permits.release();
         }

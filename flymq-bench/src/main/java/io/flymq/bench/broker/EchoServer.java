@@ -21,11 +21,11 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 
 /**
- * The baseline for v1 round trips: a bare Netty server on loopback that answers every v1 frame
- * with one fixed frame the size of a v1 PRODUCE response (a RecordMetadata for the same topic and
- * record size), so the client moves the same bytes as against the broker. Same transport (epoll
- * where available), thread counts and channel options as the broker's listener; no decoding, no
- * storage, no thread hand-off.
+ * The baseline for v1 round trips: a bare Netty server on loopback that answers every v1 frame with
+ * one fixed frame the size of a v1 PRODUCE response (a RecordMetadata for the same topic and record
+ * size), so the client moves the same bytes as against the broker. Same transport (epoll where
+ * available), thread counts and channel options as the broker's listener; no decoding, no storage,
+ * no thread hand-off.
  */
 final class EchoServer implements AutoCloseable {
   private final EventLoopGroup boss;
@@ -42,24 +42,29 @@ final class EchoServer implements AutoCloseable {
     int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
     this.boss = transport.newGroup(1, "echo-accept");
     this.workers = transport.newGroup(threads, "echo-io");
-    RecordMetadata metadata = new RecordMetadata(Opcode.PRODUCE, topic, 0, 0, System.currentTimeMillis(), -1, recordSize);
+    RecordMetadata metadata =
+        new RecordMetadata(Opcode.PRODUCE, topic, 0, 0, System.currentTimeMillis(), -1, recordSize);
     ByteBuffer frame = MessageCodec.encodeResponse(FrameHeader.v1(Opcode.PRODUCE, 1, 0), metadata);
     this.response = Unpooled.directBuffer(frame.remaining()).writeBytes(frame);
     // Each write releases its view; the buffer itself is released by close().
     ChannelHandler answer = new Answer(Unpooled.unreleasableBuffer(response));
-    this.channel = new ServerBootstrap()
-        .group(boss, workers)
-        .channel(transport.serverChannel())
-        .option(ChannelOption.SO_REUSEADDR, true)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-        .childHandler(new ChannelInitializer<Channel>() {
-          @Override
-          protected void initChannel(Channel ch) {
-            ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(32 << 20, 4, 4), answer);
-          }
-        })
-        .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
+    this.channel =
+        new ServerBootstrap()
+            .group(boss, workers)
+            .channel(transport.serverChannel())
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+            .childHandler(
+                new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel ch) {
+                    ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(32 << 20, 4, 4), answer);
+                  }
+                })
+            .bind(new InetSocketAddress("127.0.0.1", 0))
+            .sync()
+            .channel();
   }
 
   InetSocketAddress address() {

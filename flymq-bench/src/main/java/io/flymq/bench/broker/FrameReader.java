@@ -72,14 +72,18 @@ final class FrameReader {
       if (op == null) {
         return "opcode 0x" + Integer.toHexString(opcode);
       }
-      return String.valueOf(MessageCodec.decodeResponse(op, ByteBuffer.wrap(payload, 0, length), Dialect.REFERENCE));
+      return String.valueOf(
+          MessageCodec.decodeResponse(op, ByteBuffer.wrap(payload, 0, length), Dialect.REFERENCE));
     } catch (ProtocolException e) {
       return "undecodable opcode 0x" + Integer.toHexString(opcode) + " frame: " + e.getMessage();
     }
   }
 
   static int readInt(byte[] bytes, int at) {
-    return (bytes[at] & 0xFF) << 24 | (bytes[at + 1] & 0xFF) << 16 | (bytes[at + 2] & 0xFF) << 8 | (bytes[at + 3] & 0xFF);
+    return (bytes[at] & 0xFF) << 24
+        | (bytes[at + 1] & 0xFF) << 16
+        | (bytes[at + 2] & 0xFF) << 8
+        | (bytes[at + 3] & 0xFF);
   }
 
   static short readShort(byte[] bytes, int at) {

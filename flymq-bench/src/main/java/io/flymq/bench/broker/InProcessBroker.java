@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * A broker in this JVM for the load tool: loopback only, random free ports, a temporary data
- * directory deleted by {@link #close()}. Segments are 128 MiB and each partition keeps about
- * 512 MiB, so long runs do not fill the disk; {@code settings} may override any key.
+ * directory deleted by {@link #close()}. Segments are 128 MiB and each partition keeps about 512
+ * MiB, so long runs do not fill the disk; {@code settings} may override any key.
  */
 final class InProcessBroker implements AutoCloseable {
   private final Path dataDir;

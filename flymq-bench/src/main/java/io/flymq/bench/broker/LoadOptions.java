@@ -27,9 +27,22 @@ import java.util.Optional;
  * @param warmupRecords records (round trips) sent first and not measured
  * @param reportInterval period of the progress lines
  */
-public record LoadOptions(Mode mode, Optional<InetSocketAddress> bootstrap, String sync, Map<String, String> brokerConfig,
-    Optional<String> topic, int partitions, int recordSize, int batchSize, int connections, int inflight, short acks,
-    long numRecords, Duration duration, long warmupRecords, Duration reportInterval) {
+public record LoadOptions(
+    Mode mode,
+    Optional<InetSocketAddress> bootstrap,
+    String sync,
+    Map<String, String> brokerConfig,
+    Optional<String> topic,
+    int partitions,
+    int recordSize,
+    int batchSize,
+    int connections,
+    int inflight,
+    short acks,
+    long numRecords,
+    Duration duration,
+    long warmupRecords,
+    Duration reportInterval) {
 
   /** The load to run. */
   public enum Mode {
@@ -47,7 +60,8 @@ public record LoadOptions(Mode mode, Optional<InetSocketAddress> bootstrap, Stri
     }
   }
 
-  public static final String USAGE = """
+  public static final String USAGE =
+      """
       usage: bin/flymq-load [options]
         --mode batch|v1-sync|echo|v1-vs-echo   default batch
         --bootstrap host:port      use this broker instead of starting one in-process
@@ -103,7 +117,8 @@ public record LoadOptions(Mode mode, Optional<InetSocketAddress> bootstrap, Stri
         case "--broker-config" -> {
           int eq = value.indexOf('=');
           if (eq <= 0) {
-            throw new IllegalArgumentException("--broker-config: " + value + " (expected: key=value)");
+            throw new IllegalArgumentException(
+                "--broker-config: " + value + " (expected: key=value)");
           }
           brokerConfig.put(value.substring(0, eq), value.substring(eq + 1));
         }
@@ -124,13 +139,28 @@ public record LoadOptions(Mode mode, Optional<InetSocketAddress> bootstrap, Stri
     if (warmup < 0) {
       warmup = mode == Mode.BATCH ? 0 : 5000;
     }
-    return new LoadOptions(mode, bootstrap, sync, brokerConfig, topic, partitions, recordSize, batchSize, connections,
-        inflight, acks, numRecords, duration, warmup, report);
+    return new LoadOptions(
+        mode,
+        bootstrap,
+        sync,
+        brokerConfig,
+        topic,
+        partitions,
+        recordSize,
+        batchSize,
+        connections,
+        inflight,
+        acks,
+        numRecords,
+        duration,
+        warmup,
+        report);
   }
 
   private static int positive(String flag, long value) {
     if (value <= 0 || value > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(flag + ": " + value + " (expected: 1.." + Integer.MAX_VALUE + ")");
+      throw new IllegalArgumentException(
+          flag + ": " + value + " (expected: 1.." + Integer.MAX_VALUE + ")");
     }
     return (int) value;
   }
@@ -171,6 +201,7 @@ public record LoadOptions(Mode mode, Optional<InetSocketAddress> bootstrap, Stri
     if (colon <= 0) {
       throw new IllegalArgumentException("--bootstrap: " + text + " (expected: host:port)");
     }
-    return new InetSocketAddress(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
+    return new InetSocketAddress(
+        text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
   }
 }

@@ -13,11 +13,18 @@ import org.HdrHistogram.Histogram;
  * @param wireBytes request frame bytes sent for the acknowledged requests
  * @param elapsedNanos wall time of the measured run
  * @param latencyNanos request latency, send to response
- * @param brokerRecords records the broker's offsets account for (sum over partitions of the
- *     highest acknowledged end offset, minus that before the run); -1 when not applicable (echo)
+ * @param brokerRecords records the broker's offsets account for (sum over partitions of the highest
+ *     acknowledged end offset, minus that before the run); -1 when not applicable (echo)
  */
-public record LoadResult(String name, long records, long requests, long valueBytes, long wireBytes, long elapsedNanos,
-    Histogram latencyNanos, long brokerRecords) {
+public record LoadResult(
+    String name,
+    long records,
+    long requests,
+    long valueBytes,
+    long wireBytes,
+    long elapsedNanos,
+    Histogram latencyNanos,
+    long brokerRecords) {
 
   public double seconds() {
     return elapsedNanos / 1e9;
@@ -43,7 +50,9 @@ public record LoadResult(String name, long records, long requests, long valueByt
   /** The summary lines printed at the end of a run. */
   public String summary() {
     Histogram h = latencyNanos;
-    return String.format(Locale.ROOT, """
+    return String.format(
+        Locale.ROOT,
+        """
         == %s summary ==
         records          %,d%s
         requests         %,d
@@ -52,9 +61,22 @@ public record LoadResult(String name, long records, long requests, long valueByt
         MB/s             %.1f (record values), %.1f (request frames)
         requests/s       %,.0f
         latency us       avg %.1f  p50 %.1f  p99 %.1f  p99.9 %.1f  max %.1f
-        """, name, records, brokerRecords < 0 ? "" : String.format(Locale.ROOT, " (broker offsets: %,d)", brokerRecords),
-        requests, seconds(), recordsPerSecond(), megabytesPerSecond(), wireMegabytesPerSecond(), requestsPerSecond(),
-        h.getMean() / 1000.0, LoadStats.micros(h.getValueAtPercentile(50)), LoadStats.micros(h.getValueAtPercentile(99)),
-        LoadStats.micros(h.getValueAtPercentile(99.9)), LoadStats.micros(h.getMaxValue()));
+        """,
+        name,
+        records,
+        brokerRecords < 0
+            ? ""
+            : String.format(Locale.ROOT, " (broker offsets: %,d)", brokerRecords),
+        requests,
+        seconds(),
+        recordsPerSecond(),
+        megabytesPerSecond(),
+        wireMegabytesPerSecond(),
+        requestsPerSecond(),
+        h.getMean() / 1000.0,
+        LoadStats.micros(h.getValueAtPercentile(50)),
+        LoadStats.micros(h.getValueAtPercentile(99)),
+        LoadStats.micros(h.getValueAtPercentile(99.9)),
+        LoadStats.micros(h.getMaxValue()));
   }
 }

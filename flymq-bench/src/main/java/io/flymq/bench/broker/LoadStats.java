@@ -50,9 +50,16 @@ final class LoadStats {
     long q = requests.sum();
     long b = valueBytes.sum();
     double seconds = (now - lastReportNanos) / 1e9;
-    out.printf(Locale.ROOT, "%s %6.1fs  %,12.0f records/s  %8.1f MB/s  %,10.0f req/s  p50 %8.1f us  p99 %8.1f us%n",
-        label, (now - startNanos) / 1e9, (r - lastRecords) / seconds, (b - lastValueBytes) / seconds / 1e6,
-        (q - lastRequests) / seconds, micros(interval.getValueAtPercentile(50)), micros(interval.getValueAtPercentile(99)));
+    out.printf(
+        Locale.ROOT,
+        "%s %6.1fs  %,12.0f records/s  %8.1f MB/s  %,10.0f req/s  p50 %8.1f us  p99 %8.1f us%n",
+        label,
+        (now - startNanos) / 1e9,
+        (r - lastRecords) / seconds,
+        (b - lastValueBytes) / seconds / 1e6,
+        (q - lastRequests) / seconds,
+        micros(interval.getValueAtPercentile(50)),
+        micros(interval.getValueAtPercentile(99)));
     lastReportNanos = now;
     lastRecords = r;
     lastRequests = q;
@@ -63,7 +70,14 @@ final class LoadStats {
   synchronized LoadResult finish(String name, long brokerRecords) {
     long elapsed = System.nanoTime() - startNanos;
     total.add(recorder.getIntervalHistogram());
-    return new LoadResult(name, records.sum(), requests.sum(), valueBytes.sum(), wireBytes.sum(), elapsed, total.copy(),
+    return new LoadResult(
+        name,
+        records.sum(),
+        requests.sum(),
+        valueBytes.sum(),
+        wireBytes.sum(),
+        elapsed,
+        total.copy(),
         brokerRecords);
   }
 

@@ -28,8 +28,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *   <li>{@code v1-vs-echo}: echo, then v1-sync, same count, and the ratio of their round trips/s.
  * </ul>
  *
- * The client runs in the same JVM as an in-process broker and shares its cores: the numbers are
- * for comparing runs on one machine, not absolute capacity.
+ * The client runs in the same JVM as an in-process broker and shares its cores: the numbers are for
+ * comparing runs on one machine, not absolute capacity.
  */
 public final class ProduceLoad {
   private ProduceLoad() {}
@@ -61,12 +61,23 @@ public final class ProduceLoad {
    * @return the measured runs, in order (v1-vs-echo: echo, then v1-sync)
    */
   public static List<LoadResult> run(LoadOptions options, PrintStream out) throws Exception {
-    String topic = options.topic().orElseGet(() -> "load-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16));
+    String topic =
+        options
+            .topic()
+            .orElseGet(
+                () -> "load-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16));
     List<LoadResult> results = new ArrayList<>();
     LoadOptions.Mode mode = options.mode();
-    out.printf(Locale.ROOT, "flymq-load: mode %s, topic %s, %d partition(s), record %d B, java %s, %d cpus, %s transport%n",
-        mode.name().toLowerCase(Locale.ROOT).replace('_', '-'), topic, options.partitions(), options.recordSize(),
-        Runtime.version(), Runtime.getRuntime().availableProcessors(), Transport.best());
+    out.printf(
+        Locale.ROOT,
+        "flymq-load: mode %s, topic %s, %d partition(s), record %d B, java %s, %d cpus, %s transport%n",
+        mode.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        topic,
+        options.partitions(),
+        options.recordSize(),
+        Runtime.version(),
+        Runtime.getRuntime().availableProcessors(),
+        Transport.best());
     if (mode == LoadOptions.Mode.ECHO || mode == LoadOptions.Mode.V1_VS_ECHO) {
       try (EchoServer echo = new EchoServer(topic, options.recordSize())) {
         out.println("echo server on " + echo.address());
@@ -101,19 +112,31 @@ public final class ProduceLoad {
     if (mode == LoadOptions.Mode.V1_VS_ECHO) {
       LoadResult echo = results.get(0);
       LoadResult v1 = results.get(1);
-      out.printf(Locale.ROOT, "== v1-vs-echo ==%nround trips/s  v1 %,.0f  echo %,.0f  ratio v1/echo %.2f (target >= 0.70)%n"
-          + "p50 us         v1 %.1f  echo %.1f%n", v1.recordsPerSecond(), echo.recordsPerSecond(),
-          v1.recordsPerSecond() / echo.recordsPerSecond(), v1.latencyNanos().getValueAtPercentile(50) / 1000.0,
+      out.printf(
+          Locale.ROOT,
+          "== v1-vs-echo ==%nround trips/s  v1 %,.0f  echo %,.0f  ratio v1/echo %.2f (target >= 0.70)%n"
+              + "p50 us         v1 %.1f  echo %.1f%n",
+          v1.recordsPerSecond(),
+          echo.recordsPerSecond(),
+          v1.recordsPerSecond() / echo.recordsPerSecond(),
+          v1.latencyNanos().getValueAtPercentile(50) / 1000.0,
           echo.latencyNanos().getValueAtPercentile(50) / 1000.0);
     }
     return results;
   }
 
-  private static LoadResult batch(InetSocketAddress address, String topic, LoadOptions options, PrintStream out)
+  private static LoadResult batch(
+      InetSocketAddress address, String topic, LoadOptions options, PrintStream out)
       throws IOException, InterruptedException {
     BatchLoad load = new BatchLoad(address, topic, options);
-    out.printf(Locale.ROOT, "batch: %d records of %d B per batch (batch-size %d), %d connection(s) x %d in flight, acks %d%n",
-        load.recordsPerBatch(), options.recordSize(), options.batchSize(), options.connections(), options.inflight(),
+    out.printf(
+        Locale.ROOT,
+        "batch: %d records of %d B per batch (batch-size %d), %d connection(s) x %d in flight, acks %d%n",
+        load.recordsPerBatch(),
+        options.recordSize(),
+        options.batchSize(),
+        options.connections(),
+        options.inflight(),
         options.acks());
     if (options.warmupRecords() > 0) {
       out.printf(Locale.ROOT, "warm-up: %,d records%n", options.warmupRecords());
@@ -124,24 +147,36 @@ public final class ProduceLoad {
     return result;
   }
 
-  private static LoadResult sync(String name, InetSocketAddress address, String topic, LoadOptions options,
-      boolean countOffsets, PrintStream out) throws IOException {
-    try (SyncLoad load = new SyncLoad(name, address, topic, options.partitions(), options.recordSize(), countOffsets)) {
+  private static LoadResult sync(
+      String name,
+      InetSocketAddress address,
+      String topic,
+      LoadOptions options,
+      boolean countOffsets,
+      PrintStream out)
+      throws IOException {
+    try (SyncLoad load =
+        new SyncLoad(
+            name, address, topic, options.partitions(), options.recordSize(), countOffsets)) {
       if (options.warmupRecords() > 0) {
         out.printf(Locale.ROOT, "%s warm-up: %,d round trips%n", name, options.warmupRecords());
         load.run(options.warmupRecords(), options.duration(), options.reportInterval(), null);
       }
-      LoadResult result = load.run(options.numRecords(), options.duration(), options.reportInterval(), out);
+      LoadResult result =
+          load.run(options.numRecords(), options.duration(), options.reportInterval(), out);
       out.print(result.summary());
       return result;
     }
   }
 
   /** Creates {@code topic} with v1 CREATE_TOPIC; an existing topic is fine. */
-  static void createTopic(InetSocketAddress address, String topic, int partitions) throws IOException {
+  static void createTopic(InetSocketAddress address, String topic, int partitions)
+      throws IOException {
     try (Socket socket = new Socket(address.getAddress(), address.getPort())) {
       socket.setSoTimeout(30_000);
-      ByteBuffer frame = MessageCodec.encodeRequest(FrameHeader.V1, 0, 1, new CreateTopicRequest(topic, partitions));
+      ByteBuffer frame =
+          MessageCodec.encodeRequest(
+              FrameHeader.V1, 0, 1, new CreateTopicRequest(topic, partitions));
       byte[] bytes = new byte[frame.remaining()];
       frame.get(bytes);
       socket.getOutputStream().write(bytes);

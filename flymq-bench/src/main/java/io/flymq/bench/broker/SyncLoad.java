@@ -33,7 +33,13 @@ final class SyncLoad implements AutoCloseable {
   /**
    * @param countOffsets whether the responses carry real offsets (false for the echo server)
    */
-  SyncLoad(String name, InetSocketAddress address, String topic, int partitions, int recordSize, boolean countOffsets)
+  SyncLoad(
+      String name,
+      InetSocketAddress address,
+      String topic,
+      int partitions,
+      int recordSize,
+      boolean countOffsets)
       throws IOException {
     this.name = name;
     this.recordSize = recordSize;
@@ -54,8 +60,12 @@ final class SyncLoad implements AutoCloseable {
 
   /** The v1 PRODUCE request frame: no key, {@code value}, explicit partition. */
   static byte[] requestFrame(String topic, int partition, byte[] value) {
-    ByteBuffer frame = MessageCodec.encodeRequest(FrameHeader.V1, 0, 1,
-        new ProduceRequest(topic, ByteBuffer.allocate(0), ByteBuffer.wrap(value), partition));
+    ByteBuffer frame =
+        MessageCodec.encodeRequest(
+            FrameHeader.V1,
+            0,
+            1,
+            new ProduceRequest(topic, ByteBuffer.allocate(0), ByteBuffer.wrap(value), partition));
     byte[] bytes = new byte[frame.remaining()];
     frame.get(bytes);
     return bytes;
@@ -65,7 +75,8 @@ final class SyncLoad implements AutoCloseable {
    * Runs {@code roundTrips} round trips, or for {@code duration} when it is 0; prints progress to
    * {@code progress} (null: none).
    */
-  LoadResult run(long roundTrips, Duration duration, Duration reportInterval, PrintStream progress) throws IOException {
+  LoadResult run(long roundTrips, Duration duration, Duration reportInterval, PrintStream progress)
+      throws IOException {
     long before = endOffsetSum();
     LoadStats stats = new LoadStats();
     long deadline = roundTrips > 0 ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();

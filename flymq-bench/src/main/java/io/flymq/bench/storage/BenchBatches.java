@@ -17,8 +17,8 @@ import java.util.SplittableRandom;
  * </pre>
  *
  * Varints are zigzag-encoded, 7 bits per byte, low bits first. The batch holds as many records as
- * fit in {@code batchBytes} together with the 61-byte header; every batch is checked with
- * {@link RecordBatch#check} so a wrong encoding fails the benchmark setup, not its numbers.
+ * fit in {@code batchBytes} together with the 61-byte header; every batch is checked with {@link
+ * RecordBatch#check} so a wrong encoding fails the benchmark setup, not its numbers.
  *
  * <p>Stateless and thread-safe.
  */
@@ -35,7 +35,8 @@ final class BenchBatches {
       throw new IllegalArgumentException("recordBytes: " + recordBytes + " (expected: >= 0)");
     }
     ByteBuffer heap = ByteBuffer.allocate(batchBytes).order(ByteOrder.BIG_ENDIAN);
-    // Producer timestamps are now, records 1 ms apart, so time-based retention never sees them as old.
+    // Producer timestamps are now, records 1 ms apart, so time-based retention never sees them as
+    // old.
     long baseTimestampMs = System.currentTimeMillis();
     byte[] value = new byte[recordBytes];
     new SplittableRandom(seed).nextBytes(value);
@@ -46,8 +47,14 @@ final class BenchBatches {
       count++;
     }
     if (count == 0) {
-      throw new IllegalArgumentException("batchBytes: " + batchBytes + " (expected: room for the "
-          + RecordBatch.HEADER_SIZE + "-byte header and one " + recordBytes + "-byte record)");
+      throw new IllegalArgumentException(
+          "batchBytes: "
+              + batchBytes
+              + " (expected: room for the "
+              + RecordBatch.HEADER_SIZE
+              + "-byte header and one "
+              + recordBytes
+              + "-byte record)");
     }
     int size = heap.position();
     heap.putLong(RecordBatch.BASE_OFFSET_OFFSET, 0L);
@@ -68,12 +75,16 @@ final class BenchBatches {
     RecordBatch.wrap(direct, 0).updateCrc();
     BatchCheck check = RecordBatch.check(direct, 0, size, Integer.MAX_VALUE);
     if (check != BatchCheck.OK) {
-      throw new IllegalStateException("benchmark batch encoding is wrong: " + check + " (" + check.description() + ")");
+      throw new IllegalStateException(
+          "benchmark batch encoding is wrong: " + check + " (" + check.description() + ")");
     }
     return direct;
   }
 
-  /** A copy of {@code batch} in its own direct buffer (the log owns an appended buffer until it completes). */
+  /**
+   * A copy of {@code batch} in its own direct buffer (the log owns an appended buffer until it
+   * completes).
+   */
   static ByteBuffer copyOf(ByteBuffer batch) {
     ByteBuffer copy = ByteBuffer.allocateDirect(batch.remaining()).order(ByteOrder.BIG_ENDIAN);
     return copy.put(batch.duplicate()).flip();
@@ -97,8 +108,13 @@ final class BenchBatches {
 
   /** Bytes after the record's length field; the timestamp delta equals the offset delta. */
   private static int bodySize(int offsetDelta, int valueBytes) {
-    return 1 + varlongSize(offsetDelta) + varlongSize(offsetDelta) + varlongSize(-1)
-        + varlongSize(valueBytes) + valueBytes + varlongSize(0);
+    return 1
+        + varlongSize(offsetDelta)
+        + varlongSize(offsetDelta)
+        + varlongSize(-1)
+        + varlongSize(valueBytes)
+        + valueBytes
+        + varlongSize(0);
   }
 
   private static int varlongSize(long value) {
@@ -116,7 +132,8 @@ final class BenchBatches {
   }
 
   private static void writeVarlong(ByteBuffer out, long value) {
-    // A zigzag-encoded int and long have the same bytes for any int value, so one writer serves both.
+    // A zigzag-encoded int and long have the same bytes for any int value, so one writer serves
+    // both.
     long zigzag = (value << 1) ^ (value >> 63);
     while ((zigzag & ~0x7FL) != 0) {
       out.put((byte) ((zigzag & 0x7F) | 0x80));

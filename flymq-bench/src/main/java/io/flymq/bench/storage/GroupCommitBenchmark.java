@@ -32,12 +32,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * forces each batch itself.
  *
  * <ul>
- *   <li>{@link #groupCommitAppend}: appends/s with 8 appenders. Its secondary result
- *       {@code fsyncs} counts the groups the writer forced (one fsync each, see below), so
- *       {@code appends / fsyncs} is the mean group size.
+ *   <li>{@link #groupCommitAppend}: appends/s with 8 appenders. Its secondary result {@code fsyncs}
+ *       counts the groups the writer forced (one fsync each, see below), so {@code appends /
+ *       fsyncs} is the mean group size.
  *   <li>{@link #writeForceEach}: the baseline, one thread doing {@code FileChannel.write} then
- *       {@code force(false)} per batch: the fsync rate this disk gives, i.e. what appends/s would be
- *       with one fsync per append. Group commit should beat it by about the group size.
+ *       {@code force(false)} per batch: the fsync rate this disk gives, i.e. what appends/s would
+ *       be with one fsync per append. Group commit should beat it by about the group size.
  * </ul>
  *
  * <p>How fsyncs are counted without a counter in the storage API: under ALWAYS the log's writer
@@ -45,12 +45,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * own thread, before it takes the next group. A callback attached to each append therefore runs on
  * the writer thread while {@link PartitionLog#logEndOffset()} is the end of its group, and the
  * number of distinct end offsets seen by those callbacks is the number of forced groups. A callback
- * attached too late runs on the appender's thread instead; those are counted in {@code lateCallbacks}
- * and should stay 0. Forces at segment rolls (one per 256 MiB) are not counted.
+ * attached too late runs on the appender's thread instead; those are counted in {@code
+ * lateCallbacks} and should stay 0. Forces at segment rolls (one per 256 MiB) are not counted.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class GroupCommitBenchmark {
@@ -79,20 +81,24 @@ public class GroupCommitBenchmark {
     private LogIo io;
     private Path dir;
     PartitionLog log;
-    /** End offset of the last group seen; touched only by callbacks on the log's (serial) writer. */
+
+    /**
+     * End offset of the last group seen; touched only by callbacks on the log's (serial) writer.
+     */
     private long lastGroupEnd = -1;
 
     @Setup(Level.Trial)
     public void open() throws IOException {
       io = LogIo.create(1, Clock.systemUTC(), Duration.ofSeconds(1));
       dir = BenchFiles.createTempDir("flymq-bench-group");
-      LogConfig config = LogConfig.builder()
-          .syncMode(SyncMode.ALWAYS)
-          .segmentBytes(SEGMENT_BYTES)
-          .retentionBytes((long) KEEP_SEGMENTS * SEGMENT_BYTES)
-          .retentionMs(-1)
-          .fileDeleteDelayMs(0)
-          .build();
+      LogConfig config =
+          LogConfig.builder()
+              .syncMode(SyncMode.ALWAYS)
+              .segmentBytes(SEGMENT_BYTES)
+              .retentionBytes((long) KEEP_SEGMENTS * SEGMENT_BYTES)
+              .retentionMs(-1)
+              .fileDeleteDelayMs(0)
+              .build();
       log = PartitionLog.open(dir, config, io);
     }
 
@@ -119,6 +125,7 @@ public class GroupCommitBenchmark {
   public static class Appender {
     /** Groups first seen by this appender's callbacks; written on the writer thread only. */
     public volatile long fsyncs;
+
     /** Callbacks that ran on this thread because the append had completed already. */
     public volatile long lateCallbacks;
 
@@ -172,11 +179,14 @@ public class GroupCommitBenchmark {
   @Threads(8)
   public long groupCommitAppend(SharedLog shared, Appender appender) {
     // Join the callback's stage, not the append: it completes after the callback has counted.
-    return shared.log.append(appender.batch)
-        .thenApply(result -> {
-          appender.countGroup(shared);
-          return result.baseOffset();
-        })
+    return shared
+        .log
+        .append(appender.batch)
+        .thenApply(
+            result -> {
+              appender.countGroup(shared);
+              return result.baseOffset();
+            })
         .join();
   }
 

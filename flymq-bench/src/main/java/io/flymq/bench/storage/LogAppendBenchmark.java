@@ -31,28 +31,28 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Append throughput of a {@link PartitionLog} with {@code sync=never}, against a plain
- * {@link java.nio.channels.FileChannel#write} loop writing the very same batch bytes.
+ * Append throughput of a {@link PartitionLog} with {@code sync=never}, against a plain {@link
+ * java.nio.channels.FileChannel#write} loop writing the very same batch bytes.
  *
- * <p>One operation is one batch ({@code batchBytes} at most, holding as many
- * {@code recordBytes}-value records as fit: 15 records of 1 KiB in 16 KiB by default). The
- * secondary result {@code bytes} is the same throughput in bytes/s; divide by 10^6 for MB/s.
+ * <p>One operation is one batch ({@code batchBytes} at most, holding as many {@code
+ * recordBytes}-value records as fit: 15 records of 1 KiB in 16 KiB by default). The secondary
+ * result {@code bytes} is the same throughput in bytes/s; divide by 10^6 for MB/s.
  *
  * <ul>
  *   <li>{@link #logAppend}: {@code PartitionLog.append} with at most {@code window} appends
- *       outstanding; the benchmark thread joins the oldest future before reusing its buffer (the log
- *       owns an appended buffer until its future completes). {@code window=1} joins every append
- *       before the next: the latency-bound path of a single producer that waits for each ack, paying
- *       the hand-off to the log's writer thread and back every time. {@code window=32} is the
- *       throughput path of a pipelining producer (or many producers): validation (CRC32C) on the
- *       caller's thread overlaps with writes on the writer thread. Operations are counted when
+ *       outstanding; the benchmark thread joins the oldest future before reusing its buffer (the
+ *       log owns an appended buffer until its future completes). {@code window=1} joins every
+ *       append before the next: the latency-bound path of a single producer that waits for each
+ *       ack, paying the hand-off to the log's writer thread and back every time. {@code window=32}
+ *       is the throughput path of a pipelining producer (or many producers): validation (CRC32C) on
+ *       the caller's thread overlaps with writes on the writer thread. Operations are counted when
  *       submitted; at most {@code window} of them complete after the iteration ends (joined in the
  *       tear-down), a negligible share.
  *   <li>{@link #fileChannelWrite}: the baseline. One thread writes the same bytes with positional
- *       writes into files of the same size as the log's segments, keeping as many files as the log's
- *       retention keeps. {@code forceOnRoll=false} is the plain write loop the target compares with;
- *       {@code forceOnRoll=true} also forces each full file as the log does when it seals a segment,
- *       which shows how much of any gap is the disk rather than the log's code.
+ *       writes into files of the same size as the log's segments, keeping as many files as the
+ *       log's retention keeps. {@code forceOnRoll=false} is the plain write loop the target
+ *       compares with; {@code forceOnRoll=true} also forces each full file as the log does when it
+ *       seals a segment, which shows how much of any gap is the disk rather than the log's code.
  * </ul>
  *
  * <p>Both write into fresh directories under {@code java.io.tmpdir} each iteration, rolling at 256
@@ -60,7 +60,9 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class LogAppendBenchmark {
@@ -114,7 +116,8 @@ public class LogAppendBenchmark {
 
     @Setup(Level.Trial)
     public void startIo(Batch batch) {
-      // Retention checked every second, so the log stays near KEEP_SEGMENTS segments like the baseline.
+      // Retention checked every second, so the log stays near KEEP_SEGMENTS segments like the
+      // baseline.
       io = LogIo.create(1, Clock.systemUTC(), Duration.ofSeconds(1));
       buffers = new ByteBuffer[window];
       for (int i = 0; i < window; i++) {
@@ -126,13 +129,14 @@ public class LogAppendBenchmark {
     @Setup(Level.Iteration)
     public void open() throws IOException {
       dir = BenchFiles.createTempDir("flymq-bench-append");
-      LogConfig config = LogConfig.builder()
-          .syncMode(SyncMode.NEVER)
-          .segmentBytes(SEGMENT_BYTES)
-          .retentionBytes((long) KEEP_SEGMENTS * SEGMENT_BYTES)
-          .retentionMs(-1)
-          .fileDeleteDelayMs(0)
-          .build();
+      LogConfig config =
+          LogConfig.builder()
+              .syncMode(SyncMode.NEVER)
+              .segmentBytes(SEGMENT_BYTES)
+              .retentionBytes((long) KEEP_SEGMENTS * SEGMENT_BYTES)
+              .retentionMs(-1)
+              .fileDeleteDelayMs(0)
+              .build();
       log = PartitionLog.open(dir, config, io);
       next = 0;
     }
@@ -168,7 +172,9 @@ public class LogAppendBenchmark {
   /** The baseline's files, fresh per iteration. */
   @State(Scope.Thread)
   public static class Plain {
-    /** Whether a full file is forced before the next one starts, as the log does at a segment roll. */
+    /**
+     * Whether a full file is forced before the next one starts, as the log does at a segment roll.
+     */
     @Param({"false", "true"})
     public boolean forceOnRoll;
 

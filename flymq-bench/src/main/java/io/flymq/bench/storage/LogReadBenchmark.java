@@ -33,18 +33,18 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Read throughput of a {@link PartitionLog} from the page cache, against a plain
- * {@link FileChannel#read} of the very same bytes.
+ * Read throughput of a {@link PartitionLog} from the page cache, against a plain {@link
+ * FileChannel#read} of the very same bytes.
  *
  * <p>The setup appends {@code logBytes} of batches (15 records of 1 KiB per 16 KiB batch by
  * default) into one segment and reads the file once so it is in the page cache. It then records,
- * consumer style, the slices a reader gets walking the log from offset 0 with
- * {@code maxBytes} per read: their offsets, file positions and sizes.
+ * consumer style, the slices a reader gets walking the log from offset 0 with {@code maxBytes} per
+ * read: their offsets, file positions and sizes.
  *
  * <ul>
- *   <li>{@link #logRead}: {@code PartitionLog.read(offset, maxBytes)} for the next recorded
- *       offset (wrapping at the log end), then copies the slice into a reused direct buffer through
- *       the slice's channel with positional reads, as a non-zero-copy fetch would.
+ *   <li>{@link #logRead}: {@code PartitionLog.read(offset, maxBytes)} for the next recorded offset
+ *       (wrapping at the log end), then copies the slice into a reused direct buffer through the
+ *       slice's channel with positional reads, as a non-zero-copy fetch would.
  *   <li>{@link #fileChannelRead}: the baseline. Positional reads of the same positions and sizes
  *       from the same segment file, through a channel of its own, into the same kind of buffer. It
  *       knows where each slice is; the log has to find it (index lookup, batch header reads).
@@ -55,7 +55,9 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @State(Scope.Thread)
@@ -102,12 +104,13 @@ public class LogReadBenchmark {
   public void setUp() throws IOException {
     io = LogIo.create(1, Clock.systemUTC(), Duration.ZERO);
     dir = BenchFiles.createTempDir("flymq-bench-read");
-    LogConfig config = LogConfig.builder()
-        .syncMode(SyncMode.NEVER)
-        .segmentBytes(Math.max(logBytes + batchBytes, 1024))
-        .retentionBytes(-1)
-        .retentionMs(-1)
-        .build();
+    LogConfig config =
+        LogConfig.builder()
+            .syncMode(SyncMode.NEVER)
+            .segmentBytes(Math.max(logBytes + batchBytes, 1024))
+            .retentionBytes(-1)
+            .retentionMs(-1)
+            .build();
     log = PartitionLog.open(dir, config, io);
     ByteBuffer batch = BenchBatches.build(recordBytes, batchBytes, 42);
     for (long written = 0; written + batch.remaining() <= logBytes; written += batch.remaining()) {
@@ -145,9 +148,11 @@ public class LogReadBenchmark {
 
   private static Path onlySegmentFile(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
-      List<Path> logs = files.filter(path -> path.getFileName().toString().endsWith(".log")).toList();
+      List<Path> logs =
+          files.filter(path -> path.getFileName().toString().endsWith(".log")).toList();
       if (logs.size() != 1) {
-        throw new IllegalStateException("segment files in " + dir + ": " + logs + " (expected: exactly one)");
+        throw new IllegalStateException(
+            "segment files in " + dir + ": " + logs + " (expected: exactly one)");
       }
       return logs.get(0);
     }
@@ -189,7 +194,8 @@ public class LogReadBenchmark {
     buffer.clear().limit(size);
     while (buffer.hasRemaining()) {
       if (channel.read(buffer, position + buffer.position()) < 0) {
-        throw new IllegalStateException("file ended at " + (position + buffer.position()) + " inside a slice");
+        throw new IllegalStateException(
+            "file ended at " + (position + buffer.position()) + " inside a slice");
       }
     }
   }

@@ -27,8 +27,8 @@ final class RollingFile implements AutoCloseable {
   private int fileCount;
 
   /**
-   * @param forceOnRoll force a full file to disk before starting the next, as a partition log
-   *     seals a segment
+   * @param forceOnRoll force a full file to disk before starting the next, as a partition log seals
+   *     a segment
    */
   RollingFile(Path dir, int segmentBytes, int keepFiles, boolean forceOnRoll) throws IOException {
     this.dir = dir;
@@ -69,8 +69,9 @@ final class RollingFile implements AutoCloseable {
 
   private void openNext() throws IOException {
     Path file = dir.resolve(String.format("%020d.data", fileCount++));
-    channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
+    channel =
+        FileChannel.open(
+            file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
     files.addLast(file);
     position = 0;
   }

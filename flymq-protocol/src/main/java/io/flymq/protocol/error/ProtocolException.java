@@ -6,16 +6,16 @@ import java.util.Objects;
  * Input that violates the wire format: a bad frame header, or a payload that does not match its
  * opcode's layout. It is the only exception the frame and message decoders throw for bad input.
  *
- * <p>It is a <em>checked</em> exception on purpose: malformed input from the network is an
- * expected event that every caller (the broker's decoder, the SDK's response reader) must decide
- * about, and the compiler makes sure it does. Caller mistakes (building a record with invalid
- * values) are {@link IllegalArgumentException}s instead (STYLE 5).
+ * <p>It is a <em>checked</em> exception on purpose: malformed input from the network is an expected
+ * event that every caller (the broker's decoder, the SDK's response reader) must decide about, and
+ * the compiler makes sure it does. Caller mistakes (building a record with invalid values) are
+ * {@link IllegalArgumentException}s instead (STYLE 5).
  *
  * <p>{@link #getMessage()} begins with the v1 reference text for the condition (WIRE-V1 4.2, for
- * example {@code buffer too small}), so the broker can send it verbatim in an ERROR frame.
- * {@link #closesConnection()} tells whether the condition requires closing the connection without
- * a reply (bad magic, unknown version, oversized length: WIRE-V1 3.2, 3.4) rather than answering
- * with an ERROR frame.
+ * example {@code buffer too small}), so the broker can send it verbatim in an ERROR frame. {@link
+ * #closesConnection()} tells whether the condition requires closing the connection without a reply
+ * (bad magic, unknown version, oversized length: WIRE-V1 3.2, 3.4) rather than answering with an
+ * ERROR frame.
  *
  * <p>Instances are immutable once thrown.
  */

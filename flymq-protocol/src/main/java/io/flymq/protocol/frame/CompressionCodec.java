@@ -53,7 +53,10 @@ public enum CompressionCodec {
         return codec;
       }
     }
-    throw new ProtocolException(ErrorCode.UNSUPPORTED_COMPRESSION,
-        "unsupported compression codec: " + id + " (expected: 0 none, 1 gzip, 2 lz4, 3 zstd, 4 snappy)");
+    throw new ProtocolException(
+        ErrorCode.UNSUPPORTED_COMPRESSION,
+        "unsupported compression codec: "
+            + id
+            + " (expected: 0 none, 1 gzip, 2 lz4, 3 zstd, 4 snappy)");
   }
 }

@@ -4,8 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * One complete frame: its header and a read-only view of its payload (not a copy; the source
- * buffer must stay valid while the frame is used). Immutable; the accessor returns a duplicate.
+ * One complete frame: its header and a read-only view of its payload (not a copy; the source buffer
+ * must stay valid while the frame is used). Immutable; the accessor returns a duplicate.
  *
  * @param header the decoded header
  * @param payload exactly {@code header.length()} bytes
@@ -20,7 +20,8 @@ public record Frame(FrameHeader header, ByteBuffer payload) {
     Objects.requireNonNull(header, "header");
     payload = Objects.requireNonNull(payload, "payload").slice().asReadOnlyBuffer();
     if (payload.remaining() != header.length()) {
-      throw new IllegalArgumentException("payload: " + payload.remaining() + " bytes (expected: " + header.length() + ")");
+      throw new IllegalArgumentException(
+          "payload: " + payload.remaining() + " bytes (expected: " + header.length() + ")");
     }
   }
 

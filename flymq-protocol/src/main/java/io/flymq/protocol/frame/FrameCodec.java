@@ -37,7 +37,12 @@ public final class FrameCodec {
    */
   public static ByteBuffer frame(FrameHeader header, ByteBuffer payload) {
     if (header.length() != payload.remaining()) {
-      throw new IllegalArgumentException("header.length: " + header.length() + " (expected: payload size " + payload.remaining() + ")");
+      throw new IllegalArgumentException(
+          "header.length: "
+              + header.length()
+              + " (expected: payload size "
+              + payload.remaining()
+              + ")");
     }
     ByteBuffer out = ByteBuffer.allocate(header.headerBytes() + header.length());
     writeHeader(header, out);

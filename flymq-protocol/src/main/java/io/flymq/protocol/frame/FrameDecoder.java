@@ -6,19 +6,17 @@ import java.nio.ByteBuffer;
 
 /**
  * Cuts frames out of a byte stream held in a {@link ByteBuffer} (v1 and v2 headers). Netty-free:
- * the broker's {@code ByteToMessageDecoder} hands it {@code in.nioBuffer()} and skips
- * {@link FrameHeader#frameBytes()} when a frame comes back.
+ * the broker's {@code ByteToMessageDecoder} hands it {@code in.nioBuffer()} and skips {@link
+ * FrameHeader#frameBytes()} when a frame comes back.
  *
- * <p>Header checks happen as soon as the byte in question has arrived, before anything is
- * allocated or the payload is awaited (WIRE-V1 3.2, 3.4, 4.2): a first byte other than 0xAF, a
- * version other than 1 or 2, or a length above {@link #maxPayloadBytes()} throw a
- * {@link ProtocolException} whose {@link ProtocolException#closesConnection()} is true: the
- * broker closes the connection without replying. An unknown opcode or reserved flag bits are not
- * framing errors.
+ * <p>Header checks happen as soon as the byte in question has arrived, before anything is allocated
+ * or the payload is awaited (WIRE-V1 3.2, 3.4, 4.2): a first byte other than 0xAF, a version other
+ * than 1 or 2, or a length above {@link #maxPayloadBytes()} throw a {@link ProtocolException} whose
+ * {@link ProtocolException#closesConnection()} is true: the broker closes the connection without
+ * replying. An unknown opcode or reserved flag bits are not framing errors.
  *
- * <p>Incomplete input is a status, not an exception: the methods return {@code null} and leave
- * the buffer's position unchanged. Immutable and thread-safe; one instance can serve every
- * connection.
+ * <p>Incomplete input is a status, not an exception: the methods return {@code null} and leave the
+ * buffer's position unchanged. Immutable and thread-safe; one instance can serve every connection.
  */
 public final class FrameDecoder {
   /** The frame payload limit of WIRE-V1 3.4: 33,554,432 bytes (32 MiB), inclusive. */
@@ -39,7 +37,12 @@ public final class FrameDecoder {
    */
   public FrameDecoder(int maxPayloadBytes) {
     if (maxPayloadBytes < 0 || maxPayloadBytes > Integer.MAX_VALUE - FrameHeader.V2_HEADER_BYTES) {
-      throw new IllegalArgumentException("maxPayloadBytes: " + maxPayloadBytes + " (expected: 0.." + (Integer.MAX_VALUE - FrameHeader.V2_HEADER_BYTES) + ")");
+      throw new IllegalArgumentException(
+          "maxPayloadBytes: "
+              + maxPayloadBytes
+              + " (expected: 0.."
+              + (Integer.MAX_VALUE - FrameHeader.V2_HEADER_BYTES)
+              + ")");
     }
     this.maxPayloadBytes = maxPayloadBytes;
   }
@@ -64,16 +67,20 @@ public final class FrameDecoder {
     }
     int magic = in.get(start) & 0xFF;
     if (magic != FrameHeader.MAGIC) {
-      throw new ProtocolException(ErrorCode.INVALID_MAGIC,
-          String.format("invalid magic: 0x%02X (expected: 0xAF)", magic), true);
+      throw new ProtocolException(
+          ErrorCode.INVALID_MAGIC,
+          String.format("invalid magic: 0x%02X (expected: 0xAF)", magic),
+          true);
     }
     if (available < 2) {
       return null;
     }
     int version = in.get(start + 1) & 0xFF;
     if (version != FrameHeader.V1 && version != FrameHeader.V2) {
-      throw new ProtocolException(ErrorCode.UNSUPPORTED_VERSION,
-          "unsupported version: " + version + " (expected: 1 or 2)", true);
+      throw new ProtocolException(
+          ErrorCode.UNSUPPORTED_VERSION,
+          "unsupported version: " + version + " (expected: 1 or 2)",
+          true);
     }
     int headerBytes = FrameHeader.headerBytes(version);
     if (available < headerBytes) {
@@ -84,8 +91,10 @@ public final class FrameDecoder {
     int correlationId = version == FrameHeader.V2 ? in.getInt(start + 4) : 0;
     long length = in.getInt(start + headerBytes - 4) & 0xFFFF_FFFFL;
     if (length > maxPayloadBytes) {
-      throw new ProtocolException(ErrorCode.FRAME_TOO_LARGE,
-          "frame too large: " + length + " bytes (expected: <= " + maxPayloadBytes + ")", true);
+      throw new ProtocolException(
+          ErrorCode.FRAME_TOO_LARGE,
+          "frame too large: " + length + " bytes (expected: <= " + maxPayloadBytes + ")",
+          true);
     }
     return new FrameHeader(version, opcode, flags, correlationId, (int) length);
   }

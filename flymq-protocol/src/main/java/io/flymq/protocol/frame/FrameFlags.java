@@ -15,10 +15,13 @@ package io.flymq.protocol.frame;
 public final class FrameFlags {
   /** "Binary payload": set by the SDKs, ignored by the broker. */
   public static final int BINARY = 0x01;
+
   /** The compression codec bits, see {@link CompressionCodec}. */
   public static final int COMPRESSION_MASK = 0x0E;
+
   /** Reserved bits 4–7. */
   public static final int RESERVED_MASK = 0xF0;
+
   /** The flags of every response FlyMQ sends. */
   public static final int RESPONSE = BINARY;
 

@@ -31,12 +31,16 @@ import java.util.Optional;
 public record FrameHeader(int version, int opcode, int flags, int correlationId, int length) {
   /** The frame magic byte. */
   public static final int MAGIC = 0xAF;
+
   /** Frame version 1 (WIRE-V1). */
   public static final int V1 = 1;
+
   /** Frame version 2 (docs/protocol.md). */
   public static final int V2 = 2;
+
   /** Size of a v1 header. */
   public static final int V1_HEADER_BYTES = 8;
+
   /** Size of a v2 header. */
   public static final int V2_HEADER_BYTES = 12;
 
@@ -56,7 +60,8 @@ public record FrameHeader(int version, int opcode, int flags, int correlationId,
       throw new IllegalArgumentException("flags: " + flags + " (expected: 0..255)");
     }
     if (version == V1 && correlationId != 0) {
-      throw new IllegalArgumentException("correlationId: " + correlationId + " (expected: 0 in a v1 frame)");
+      throw new IllegalArgumentException(
+          "correlationId: " + correlationId + " (expected: 0 in a v1 frame)");
     }
     if (length < 0) {
       throw new IllegalArgumentException("length: " + length + " (expected: >= 0)");
@@ -111,14 +116,15 @@ public record FrameHeader(int version, int opcode, int flags, int correlationId,
   }
 
   /**
-   * The header of the response to this request: same version, same correlation id, flags
-   * {@link FrameFlags#RESPONSE} (uncompressed).
+   * The header of the response to this request: same version, same correlation id, flags {@link
+   * FrameFlags#RESPONSE} (uncompressed).
    *
    * @param responseOpcode the response opcode (the request's, AUTH_RESPONSE or ERROR)
    * @param payloadLength the response payload length
    */
   public FrameHeader responseHeader(Opcode responseOpcode, int payloadLength) {
-    return new FrameHeader(version, responseOpcode.code(), FrameFlags.RESPONSE, correlationId, payloadLength);
+    return new FrameHeader(
+        version, responseOpcode.code(), FrameFlags.RESPONSE, correlationId, payloadLength);
   }
 
   /**

@@ -17,7 +17,13 @@ import io.flymq.protocol.wire.WireWriter;
 public record AckResponse(Opcode opcode, boolean success) implements Message {
   /** Validates the opcode. @throws IllegalArgumentException for an opcode without this layout */
   public AckResponse {
-    FieldChecks.opcode(opcode, Opcode.CREATE_TOPIC, Opcode.COMMIT, Opcode.DELETE_TOPIC, Opcode.RESET_OFFSET, Opcode.DELETE_GROUP);
+    FieldChecks.opcode(
+        opcode,
+        Opcode.CREATE_TOPIC,
+        Opcode.COMMIT,
+        Opcode.DELETE_TOPIC,
+        Opcode.RESET_OFFSET,
+        Opcode.DELETE_GROUP);
   }
 
   @Override

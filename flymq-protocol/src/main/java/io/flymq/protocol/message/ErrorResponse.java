@@ -20,8 +20,8 @@ import java.util.Objects;
  *
  * <p>FlyMQ always <em>sends</em> the structured form with flags 0x01. The decoder also reads the
  * reference's legacy raw-text form (the whole payload is the text) the way the Go SDK does: when
- * the payload is too short for the structured form or its length does not fit, it is raw text,
- * and the code is {@link ErrorCode#UNCLASSIFIED}.
+ * the payload is too short for the structured form or its length does not fit, it is raw text, and
+ * the code is {@link ErrorCode#UNCLASSIFIED}.
  *
  * @param code the numeric error code
  * @param message the error text
@@ -40,8 +40,8 @@ public record ErrorResponse(int code, String message) implements Message {
 
   /**
    * The ERROR frame for a condition: the text begins with {@code referenceText} (what the SDKs
-   * match on, WIRE-V1 16.6), followed by a space and the code's hint in parentheses. Texts too
-   * long for the field are cut, never the reference text's start.
+   * match on, WIRE-V1 16.6), followed by a space and the code's hint in parentheses. Texts too long
+   * for the field are cut, never the reference text's start.
    *
    * @param code the classification
    * @param referenceText the reference text, e.g. {@code topic not found: orders}
@@ -93,7 +93,9 @@ public record ErrorResponse(int code, String message) implements Message {
       }
       in.reset(start);
     }
-    return new ErrorResponse(ErrorCode.UNCLASSIFIED.code(), truncate(new String(bytes(in, in.remaining()), StandardCharsets.UTF_8)));
+    return new ErrorResponse(
+        ErrorCode.UNCLASSIFIED.code(),
+        truncate(new String(bytes(in, in.remaining()), StandardCharsets.UTF_8)));
   }
 
   private static byte[] bytes(WireReader in, int length) throws ProtocolException {
@@ -107,7 +109,8 @@ public record ErrorResponse(int code, String message) implements Message {
     if (utf8.length <= MAX_MESSAGE_BYTES) {
       return text;
     }
-    // Cut on a character boundary: drop trailing continuation bytes (10xxxxxx) of a split character.
+    // Cut on a character boundary: drop trailing continuation bytes (10xxxxxx) of a split
+    // character.
     int end = MAX_MESSAGE_BYTES;
     while (end > 0 && (utf8[end] & 0xC0) == 0x80) {
       end--;

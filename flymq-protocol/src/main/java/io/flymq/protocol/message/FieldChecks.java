@@ -7,10 +7,10 @@ import java.util.Objects;
 
 /**
  * The checks message records run in their compact constructors. Failures are caller mistakes and
- * throw {@link IllegalArgumentException} (or {@link NullPointerException} for nulls) with
- * messages of the form {@code name: value (expected: ...)}; when a decoder builds a record from
- * wire values, {@link io.flymq.protocol.MessageCodec} turns them into {@code invalid binary format}
- * protocol errors. Stateless and thread-safe.
+ * throw {@link IllegalArgumentException} (or {@link NullPointerException} for nulls) with messages
+ * of the form {@code name: value (expected: ...)}; when a decoder builds a record from wire values,
+ * {@link io.flymq.protocol.MessageCodec} turns them into {@code invalid binary format} protocol
+ * errors. Stateless and thread-safe.
  */
 public final class FieldChecks {
   private FieldChecks() {}
@@ -29,7 +29,8 @@ public final class FieldChecks {
         return opcode;
       }
     }
-    throw new IllegalArgumentException("opcode: " + opcode + " (expected: one of " + Arrays.toString(allowed) + ")");
+    throw new IllegalArgumentException(
+        "opcode: " + opcode + " (expected: one of " + Arrays.toString(allowed) + ")");
   }
 
   /**

@@ -8,10 +8,10 @@ import io.flymq.protocol.wire.WireWriter;
 import java.util.Objects;
 
 /**
- * The "success layout" ({@code success bool, message str}) of DELETE_SCHEMA (0x15), REPLAY_DLQ
- * form A (0x21), PURGE_DLQ (0x22), CANCEL_DELAYED (0x31), CLUSTER_JOIN (0x50), CLUSTER_LEAVE
- * (0x51), USER_DELETE (0x74), USER_UPDATE (0x75) and PASSWORD_CHANGE (0x7C); wire v1 and v2.
- * Layout: WIRE-V1 8.6.
+ * The "success layout" ({@code success bool, message str}) of DELETE_SCHEMA (0x15), REPLAY_DLQ form
+ * A (0x21), PURGE_DLQ (0x22), CANCEL_DELAYED (0x31), CLUSTER_JOIN (0x50), CLUSTER_LEAVE (0x51),
+ * USER_DELETE (0x74), USER_UPDATE (0x75) and PASSWORD_CHANGE (0x7C); wire v1 and v2. Layout:
+ * WIRE-V1 8.6.
  *
  * @param opcode the opcode answered
  * @param success whether the operation succeeded
@@ -20,8 +20,17 @@ import java.util.Objects;
 public record SuccessResponse(Opcode opcode, boolean success, String message) implements Message {
   /** Validates the fields. @throws IllegalArgumentException for an opcode without this layout */
   public SuccessResponse {
-    FieldChecks.opcode(opcode, Opcode.DELETE_SCHEMA, Opcode.REPLAY_DLQ, Opcode.PURGE_DLQ, Opcode.CANCEL_DELAYED,
-        Opcode.CLUSTER_JOIN, Opcode.CLUSTER_LEAVE, Opcode.USER_DELETE, Opcode.USER_UPDATE, Opcode.PASSWORD_CHANGE);
+    FieldChecks.opcode(
+        opcode,
+        Opcode.DELETE_SCHEMA,
+        Opcode.REPLAY_DLQ,
+        Opcode.PURGE_DLQ,
+        Opcode.CANCEL_DELAYED,
+        Opcode.CLUSTER_JOIN,
+        Opcode.CLUSTER_LEAVE,
+        Opcode.USER_DELETE,
+        Opcode.USER_UPDATE,
+        Opcode.PASSWORD_CHANGE);
     Objects.requireNonNull(message, "message");
   }
 

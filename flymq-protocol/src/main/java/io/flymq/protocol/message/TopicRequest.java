@@ -12,8 +12,8 @@ import java.util.Objects;
  * (0x09), LIST_SCHEMAS (0x12), PURGE_DLQ (0x22), CLUSTER_METADATA (0x53), ACL_GET (0x79),
  * ACL_DELETE (0x7A); wire v1 and v2. Layouts: WIRE-V1 7.5, 7.10, 8.3, 9.3, 12.4, 14.10, 14.11.
  *
- * <p>For LIST_SCHEMAS and CLUSTER_METADATA the topic is a trailing optional field (WIRE-V1 5.4):
- * an empty payload decodes as the empty topic ("all"); the encoder always writes the field.
+ * <p>For LIST_SCHEMAS and CLUSTER_METADATA the topic is a trailing optional field (WIRE-V1 5.4): an
+ * empty payload decodes as the empty topic ("all"); the encoder always writes the field.
  *
  * @param opcode the request's opcode
  * @param topic the topic; empty means "all" for LIST_SCHEMAS and CLUSTER_METADATA
@@ -21,8 +21,15 @@ import java.util.Objects;
 public record TopicRequest(Opcode opcode, String topic) implements Message {
   /** Validates the fields. @throws IllegalArgumentException for an opcode without this layout */
   public TopicRequest {
-    FieldChecks.opcode(opcode, Opcode.METADATA, Opcode.DELETE_TOPIC, Opcode.LIST_SCHEMAS, Opcode.PURGE_DLQ,
-        Opcode.CLUSTER_METADATA, Opcode.ACL_GET, Opcode.ACL_DELETE);
+    FieldChecks.opcode(
+        opcode,
+        Opcode.METADATA,
+        Opcode.DELETE_TOPIC,
+        Opcode.LIST_SCHEMAS,
+        Opcode.PURGE_DLQ,
+        Opcode.CLUSTER_METADATA,
+        Opcode.ACL_GET,
+        Opcode.ACL_DELETE);
     Objects.requireNonNull(topic, "topic");
   }
 

@@ -4,13 +4,13 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * Normalises the binary fields of message records: each is held as a read-only view of exactly
- * its bytes (position 0) and handed out as a fresh duplicate, so a reader moving the position of
- * what an accessor returned cannot change the record, and records compare binary fields by
- * content ({@link ByteBuffer#equals}).
+ * Normalises the binary fields of message records: each is held as a read-only view of exactly its
+ * bytes (position 0) and handed out as a fresh duplicate, so a reader moving the position of what
+ * an accessor returned cannot change the record, and records compare binary fields by content
+ * ({@link ByteBuffer#equals}).
  *
- * <p>No bytes are copied: a view built from a caller's buffer or array still shares its memory,
- * so callers must not modify the source afterwards. Stateless and thread-safe.
+ * <p>No bytes are copied: a view built from a caller's buffer or array still shares its memory, so
+ * callers must not modify the source afterwards. Stateless and thread-safe.
  */
 public final class ByteViews {
   private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();

@@ -29,6 +29,7 @@ import java.util.Map;
 public final class WireReader {
   /** The text of a truncated payload (WIRE-V1 4.2). */
   public static final String BUFFER_TOO_SMALL = "buffer too small";
+
   /** The text of a payload whose values make no sense for the layout (WIRE-V1 4.2). */
   public static final String INVALID_BINARY_FORMAT = "invalid binary format";
 
@@ -61,7 +62,8 @@ public final class WireReader {
    */
   public void reset(int position) {
     if (position < 0 || position > buffer.limit()) {
-      throw new IllegalArgumentException("position: " + position + " (expected: 0.." + buffer.limit() + ")");
+      throw new IllegalArgumentException(
+          "position: " + position + " (expected: 0.." + buffer.limit() + ")");
     }
     buffer.position(position);
   }
@@ -79,7 +81,8 @@ public final class WireReader {
   }
 
   /**
-   * Reads a {@code bool}: true only when the byte is exactly 1, as the reference does (WIRE-V1 5.2).
+   * Reads a {@code bool}: true only when the byte is exactly 1, as the reference does (WIRE-V1
+   * 5.2).
    *
    * @throws ProtocolException if the payload ends
    */
@@ -111,23 +114,33 @@ public final class WireReader {
     return buffer.getInt() & 0xFFFF_FFFFL;
   }
 
-  /** Reads an {@code i64} (also a {@code u64} offset, which never reaches 2^63). @throws ProtocolException if the payload ends */
+  /**
+   * Reads an {@code i64} (also a {@code u64} offset, which never reaches 2^63). @throws
+   * ProtocolException if the payload ends
+   */
   public long i64() throws ProtocolException {
     require(8, "i64");
     return buffer.getLong();
   }
 
-  /** Reads a {@code str}: u16 byte length, then UTF-8. @throws ProtocolException if the payload ends */
+  /**
+   * Reads a {@code str}: u16 byte length, then UTF-8. @throws ProtocolException if the payload ends
+   */
   public String str() throws ProtocolException {
     return utf8(u16());
   }
 
-  /** Reads a {@code str8}: u8 byte length, then UTF-8. @throws ProtocolException if the payload ends */
+  /**
+   * Reads a {@code str8}: u8 byte length, then UTF-8. @throws ProtocolException if the payload ends
+   */
   public String str8() throws ProtocolException {
     return utf8(u8());
   }
 
-  /** Reads a {@code str32}: u32 byte length, then UTF-8. @throws ProtocolException if the payload ends */
+  /**
+   * Reads a {@code str32}: u32 byte length, then UTF-8. @throws ProtocolException if the payload
+   * ends
+   */
   public String str32() throws ProtocolException {
     return utf8(length32());
   }
@@ -167,7 +180,10 @@ public final class WireReader {
     return list(count32(2), WireReader::str);
   }
 
-  /** Reads a {@code list16<str>} (u16 count, SDK audit layout). @throws ProtocolException if the payload ends */
+  /**
+   * Reads a {@code list16<str>} (u16 count, SDK audit layout). @throws ProtocolException if the
+   * payload ends
+   */
   public List<String> strList16() throws ProtocolException {
     return list(count(u16(), 2), WireReader::str);
   }
@@ -193,9 +209,16 @@ public final class WireReader {
    */
   public int count(long count, int minElementBytes) throws ProtocolException {
     if (count < 0 || count * Math.max(1, minElementBytes) > buffer.remaining()) {
-      throw new ProtocolException(ErrorCode.MALFORMED_FRAME,
-          BUFFER_TOO_SMALL + ": count " + count + " needs at least " + (count * Math.max(1, minElementBytes))
-              + " bytes, " + buffer.remaining() + " remain");
+      throw new ProtocolException(
+          ErrorCode.MALFORMED_FRAME,
+          BUFFER_TOO_SMALL
+              + ": count "
+              + count
+              + " needs at least "
+              + (count * Math.max(1, minElementBytes))
+              + " bytes, "
+              + buffer.remaining()
+              + " remain");
     }
     return (int) count;
   }
@@ -253,7 +276,12 @@ public final class WireReader {
   private String utf8(int length) throws ProtocolException {
     require(length, "string");
     if (buffer.hasArray()) {
-      String value = new String(buffer.array(), buffer.arrayOffset() + buffer.position(), length, StandardCharsets.UTF_8);
+      String value =
+          new String(
+              buffer.array(),
+              buffer.arrayOffset() + buffer.position(),
+              length,
+              StandardCharsets.UTF_8);
       buffer.position(buffer.position() + length);
       return value;
     }
@@ -269,9 +297,18 @@ public final class WireReader {
   }
 
   private ProtocolException tooSmall(String what, long needed) {
-    return new ProtocolException(ErrorCode.MALFORMED_FRAME,
-        BUFFER_TOO_SMALL + ": " + what + " needs " + needed + " bytes at offset " + buffer.position()
-            + ", " + buffer.remaining() + " remain");
+    return new ProtocolException(
+        ErrorCode.MALFORMED_FRAME,
+        BUFFER_TOO_SMALL
+            + ": "
+            + what
+            + " needs "
+            + needed
+            + " bytes at offset "
+            + buffer.position()
+            + ", "
+            + buffer.remaining()
+            + " remain");
   }
 
   /**

@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * Writes the primitive encodings of WIRE-V1 section 5 into a growable array, big-endian.
  *
- * <p>Lengths the layout cannot express (a {@code str} over 65,535 UTF-8 bytes, a {@code str8}
- * over 255) are caller mistakes and throw {@link IllegalArgumentException}: the Java SDK silently
+ * <p>Lengths the layout cannot express (a {@code str} over 65,535 UTF-8 bytes, a {@code str8} over
+ * 255) are caller mistakes and throw {@link IllegalArgumentException}: the Java SDK silently
  * truncates them (WIRE-V1 5.1), FlyMQ refuses to.
  *
  * <p>Not thread-safe.
@@ -135,7 +135,10 @@ public final class WireWriter {
     return u32(utf8.length).raw(utf8);
   }
 
-  /** Writes {@code bytes}: u32 length, then the remaining bytes of {@code value} (its position is not moved). */
+  /**
+   * Writes {@code bytes}: u32 length, then the remaining bytes of {@code value} (its position is
+   * not moved).
+   */
   public WireWriter bytes(ByteBuffer value) {
     return u32(value.remaining()).raw(value);
   }
@@ -181,7 +184,10 @@ public final class WireWriter {
     return this;
   }
 
-  /** Writes the pairs of {@code map} as {@code key str, value str}, in iteration order, without a count. */
+  /**
+   * Writes the pairs of {@code map} as {@code key str, value str}, in iteration order, without a
+   * count.
+   */
   public WireWriter strPairs(Map<String, String> map) {
     for (Map.Entry<String, String> entry : map.entrySet()) {
       str(entry.getKey()).str(entry.getValue());
@@ -218,7 +224,8 @@ public final class WireWriter {
    */
   public void patchI32(int position, int value) {
     if (position < 0 || position + 4 > size) {
-      throw new IllegalArgumentException("position: " + position + " (expected: 0.." + (size - 4) + ")");
+      throw new IllegalArgumentException(
+          "position: " + position + " (expected: 0.." + (size - 4) + ")");
     }
     putInt(position, value);
   }
@@ -232,7 +239,8 @@ public final class WireWriter {
 
   private static void checkLength(int length, int max, String what) {
     if (length > max) {
-      throw new IllegalArgumentException(what + ": " + length + " bytes (expected: <= " + max + ")");
+      throw new IllegalArgumentException(
+          what + ": " + length + " bytes (expected: <= " + max + ")");
     }
   }
 
@@ -242,7 +250,9 @@ public final class WireWriter {
       if (needed > Integer.MAX_VALUE - 8) {
         throw new IllegalArgumentException("payload: " + needed + " bytes (expected: < 2 GiB)");
       }
-      bytes = Arrays.copyOf(bytes, (int) Math.max(needed, Math.min(Integer.MAX_VALUE - 8L, bytes.length * 2L)));
+      bytes =
+          Arrays.copyOf(
+              bytes, (int) Math.max(needed, Math.min(Integer.MAX_VALUE - 8L, bytes.length * 2L)));
     }
   }
 

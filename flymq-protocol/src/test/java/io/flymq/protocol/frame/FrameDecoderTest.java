@@ -17,14 +17,18 @@ class FrameDecoderTest {
 
   @Test
   void shouldDecodeTheSpecExampleV1Header() throws ProtocolException {
-    FrameHeader header = decoder.peekHeader(ByteBuffer.wrap(HexFormat.of().parseHex("AF01010100000017")));
+    FrameHeader header =
+        decoder.peekHeader(ByteBuffer.wrap(HexFormat.of().parseHex("AF01010100000017")));
     assertThat(header).isEqualTo(FrameHeader.v1(Opcode.PRODUCE, 0x01, 23));
     assertThat(header.headerBytes()).isEqualTo(8);
   }
 
   @Test
   void shouldDecodeAV2HeaderWithItsCorrelationId() throws ProtocolException {
-    ByteBuffer frame = FrameCodec.frame(FrameHeader.v2(Opcode.FETCH_BATCHES, 1, 0xCAFEBABE, 3), ByteBuffer.wrap(new byte[] {1, 2, 3}));
+    ByteBuffer frame =
+        FrameCodec.frame(
+            FrameHeader.v2(Opcode.FETCH_BATCHES, 1, 0xCAFEBABE, 3),
+            ByteBuffer.wrap(new byte[] {1, 2, 3}));
     assertThat(frame.remaining()).isEqualTo(15);
     Frame decoded = decoder.decode(frame);
     assertThat(decoded.header()).isEqualTo(new FrameHeader(2, 0x0E, 1, 0xCAFEBABE, 3));
@@ -35,7 +39,8 @@ class FrameDecoderTest {
   @Test
   void shouldEchoVersionAndCorrelationIdInResponseHeaders() {
     FrameHeader request = FrameHeader.v2(Opcode.AUTH, 1, 42, 10);
-    assertThat(request.responseHeader(Opcode.AUTH.responseOpcode(), 5)).isEqualTo(new FrameHeader(2, 0x71, 1, 42, 5));
+    assertThat(request.responseHeader(Opcode.AUTH.responseOpcode(), 5))
+        .isEqualTo(new FrameHeader(2, 0x71, 1, 42, 5));
   }
 
   @Test
@@ -43,44 +48,61 @@ class FrameDecoderTest {
     ByteBuffer partial = ByteBuffer.wrap(HexFormat.of().parseHex("AF0101010000001700"));
     assertThat(decoder.decode(partial)).isNull();
     assertThat(partial.position()).isZero();
-    assertThat(decoder.peekHeader(ByteBuffer.wrap(new byte[] {(byte) 0xAF, 2, 1, 1, 0, 0, 0}))).isNull();
+    assertThat(decoder.peekHeader(ByteBuffer.wrap(new byte[] {(byte) 0xAF, 2, 1, 1, 0, 0, 0})))
+        .isNull();
   }
 
   @Test
   void shouldRejectABadMagicAtTheFirstByte() {
     assertThatThrownBy(() -> decoder.peekHeader(ByteBuffer.wrap(new byte[] {0x16})))
-        .isInstanceOfSatisfying(ProtocolException.class, e -> {
-          assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_MAGIC);
-          assertThat(e.closesConnection()).isTrue();
-        });
+        .isInstanceOfSatisfying(
+            ProtocolException.class,
+            e -> {
+              assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_MAGIC);
+              assertThat(e.closesConnection()).isTrue();
+            });
   }
 
   @Test
   void shouldRejectUnknownVersionsAndCloseTheConnection() {
     assertThatThrownBy(() -> decoder.peekHeader(ByteBuffer.wrap(new byte[] {(byte) 0xAF, 3})))
-        .isInstanceOfSatisfying(ProtocolException.class, e -> {
-          assertThat(e.errorCode()).isEqualTo(ErrorCode.UNSUPPORTED_VERSION);
-          assertThat(e.closesConnection()).isTrue();
-        });
+        .isInstanceOfSatisfying(
+            ProtocolException.class,
+            e -> {
+              assertThat(e.errorCode()).isEqualTo(ErrorCode.UNSUPPORTED_VERSION);
+              assertThat(e.closesConnection()).isTrue();
+            });
   }
 
   @Test
   void shouldRejectALengthAboveTheLimitBeforeAnyPayloadArrives() throws ProtocolException {
-    assertThat(decoder.peekHeader(ByteBuffer.wrap(HexFormat.of().parseHex("AF01010102000000")))).isNotNull();
-    assertThatThrownBy(() -> decoder.peekHeader(ByteBuffer.wrap(HexFormat.of().parseHex("AF01010102000001"))))
-        .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.FRAME_TOO_LARGE));
-    assertThatThrownBy(() -> new FrameDecoder(100).peekHeader(ByteBuffer.wrap(HexFormat.of().parseHex("AF01010100000065"))))
+    assertThat(decoder.peekHeader(ByteBuffer.wrap(HexFormat.of().parseHex("AF01010102000000"))))
+        .isNotNull();
+    assertThatThrownBy(
+            () -> decoder.peekHeader(ByteBuffer.wrap(HexFormat.of().parseHex("AF01010102000001"))))
+        .isInstanceOfSatisfying(
+            ProtocolException.class,
+            e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.FRAME_TOO_LARGE));
+    assertThatThrownBy(
+            () ->
+                new FrameDecoder(100)
+                    .peekHeader(ByteBuffer.wrap(HexFormat.of().parseHex("AF01010100000065"))))
         .isInstanceOf(ProtocolException.class);
-    assertThatThrownBy(() -> decoder.peekHeader(ByteBuffer.wrap(HexFormat.of().parseHex("AF010101FFFFFFFF"))))
+    assertThatThrownBy(
+            () -> decoder.peekHeader(ByteBuffer.wrap(HexFormat.of().parseHex("AF010101FFFFFFFF"))))
         .isInstanceOf(ProtocolException.class);
   }
 
   @Test
   void shouldReadTheCompressionCodecFromTheFlags() throws ProtocolException {
-    assertThat(FrameHeader.v1(Opcode.PRODUCE, 0x03, 0).compression()).isEqualTo(CompressionCodec.GZIP);
-    assertThat(FrameHeader.v1(Opcode.PRODUCE, 0xF1, 0).compression()).isEqualTo(CompressionCodec.NONE);
+    assertThat(FrameHeader.v1(Opcode.PRODUCE, 0x03, 0).compression())
+        .isEqualTo(CompressionCodec.GZIP);
+    assertThat(FrameHeader.v1(Opcode.PRODUCE, 0xF1, 0).compression())
+        .isEqualTo(CompressionCodec.NONE);
     assertThatThrownBy(() -> FrameHeader.v1(Opcode.PRODUCE, 0x0B, 0).compression())
-        .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.UNSUPPORTED_COMPRESSION));
+        .isInstanceOfSatisfying(
+            ProtocolException.class,
+            e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.UNSUPPORTED_COMPRESSION));
   }
 
   @Test
@@ -92,8 +114,12 @@ class FrameDecoderTest {
     ByteBuffer input = ByteBuffer.wrap(compressed.toByteArray());
     assertThat(GzipPayloads.decompress(input, 10_000).remaining()).isEqualTo(10_000);
     assertThatThrownBy(() -> GzipPayloads.decompress(input, 9_999))
-        .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.RESOURCE_LIMIT_EXCEEDED));
+        .isInstanceOfSatisfying(
+            ProtocolException.class,
+            e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.RESOURCE_LIMIT_EXCEEDED));
     assertThatThrownBy(() -> GzipPayloads.decompress(ByteBuffer.wrap(new byte[] {1, 2, 3}), 100))
-        .isInstanceOfSatisfying(ProtocolException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.CORRUPT_COMPRESSED_PAYLOAD));
+        .isInstanceOfSatisfying(
+            ProtocolException.class,
+            e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.CORRUPT_COMPRESSED_PAYLOAD));
   }
 }

@@ -8,8 +8,8 @@ import io.flymq.storage.log.SyncMode;
  *
  * <ul>
  *   <li>{@link #ALL}: after an fsync that covers the records (storage sync {@code always}).
- *   <li>{@link #LEADER}: once the leader has written them; the log is forced every
- *       {@code performance.sync_interval_ms} (storage sync {@code interval}). The default.
+ *   <li>{@link #LEADER}: once the leader has written them; the log is forced every {@code
+ *       performance.sync_interval_ms} (storage sync {@code interval}). The default.
  *   <li>{@link #NONE}: without waiting (storage sync {@code never}).
  * </ul>
  */

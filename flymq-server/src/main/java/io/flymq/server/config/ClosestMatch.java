@@ -12,8 +12,8 @@ final class ClosestMatch {
 
   /**
    * The candidate nearest to {@code name}, if it is near enough to be a plausible typo: at most
-   * max(2, length / 3) edits away, or extending {@code name} (e.g. {@code tls.cert} for
-   * {@code tls.cert_file}). Ties go to the earlier candidate.
+   * max(2, length / 3) edits away, or extending {@code name} (e.g. {@code tls.cert} for {@code
+   * tls.cert_file}). Ties go to the earlier candidate.
    */
   static Optional<String> closest(String name, Collection<String> candidates) {
     String best = null;
@@ -34,7 +34,8 @@ final class ClosestMatch {
 
   /** "did you mean X?" or, with no plausible match, where to look the names up. */
   static String hint(String name, Collection<String> candidates) {
-    return closest(name, candidates).map(c -> "did you mean " + c + "?")
+    return closest(name, candidates)
+        .map(c -> "did you mean " + c + "?")
         .orElse("see docs/configuration.md or `flymq -help` for the names");
   }
 

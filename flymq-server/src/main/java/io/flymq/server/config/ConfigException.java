@@ -3,21 +3,24 @@ package io.flymq.server.config;
 import java.util.List;
 
 /**
- * The configuration is invalid: carries every problem found, one line each in the form
- * {@code key: value (expected: ...)}, so that an operator fixes them all in one go (STYLE 6).
+ * The configuration is invalid: carries every problem found, one line each in the form {@code key:
+ * value (expected: ...)}, so that an operator fixes them all in one go (STYLE 6).
  *
- * <p>A caller mistake, hence an {@link IllegalArgumentException}. The broker's main prints
- * {@link #getMessage()} (problems, then {@link #hint()}) and exits with {@link #EXIT_CODE}.
- * Thread-safe: immutable.
+ * <p>A caller mistake, hence an {@link IllegalArgumentException}. The broker's main prints {@link
+ * #getMessage()} (problems, then {@link #hint()}) and exits with {@link #EXIT_CODE}. Thread-safe:
+ * immutable.
  */
 public final class ConfigException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  /** Exit status for a broker that stops on a bad configuration ({@code EX_CONFIG} of sysexits.h). */
+  /**
+   * Exit status for a broker that stops on a bad configuration ({@code EX_CONFIG} of sysexits.h).
+   */
   public static final int EXIT_CODE = 78;
 
-  private static final String HINT = "fix the keys above; every key, its environment variable and its range "
-      + "are listed in docs/configuration.md and by `flymq -help`";
+  private static final String HINT =
+      "fix the keys above; every key, its environment variable and its range "
+          + "are listed in docs/configuration.md and by `flymq -help`";
 
   private final List<String> problems;
 
@@ -34,8 +37,10 @@ public final class ConfigException extends IllegalArgumentException {
     if (problems.isEmpty()) {
       throw new IllegalArgumentException("problems: [] (expected: at least one)");
     }
-    StringBuilder text = new StringBuilder("invalid configuration (")
-        .append(problems.size()).append(problems.size() == 1 ? " problem):" : " problems):");
+    StringBuilder text =
+        new StringBuilder("invalid configuration (")
+            .append(problems.size())
+            .append(problems.size() == 1 ? " problem):" : " problems):");
     for (String problem : problems) {
       text.append("\n  ").append(problem);
     }

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * The definition of one configuration key: its dotted name, its environment variable, its type and
  * range, its default, its unit and what it means. {@code docs/configuration.md}, the {@code -help}
- * text and every error message are generated from these definitions (STYLE 6), so they cannot
- * drift apart.
+ * text and every error message are generated from these definitions (STYLE 6), so they cannot drift
+ * apart.
  *
  * <p>Thread-safe: immutable.
  *
@@ -30,8 +30,16 @@ public final class ConfigKey<T> {
   private final boolean main;
   private final boolean jvmOnly;
 
-  private ConfigKey(String name, String envVar, ValueType<T> type, T defaultValue, String defaultText,
-      String unit, String doc, boolean main, boolean jvmOnly) {
+  private ConfigKey(
+      String name,
+      String envVar,
+      ValueType<T> type,
+      T defaultValue,
+      String defaultText,
+      String unit,
+      String doc,
+      boolean main,
+      boolean jvmOnly) {
     this.name = requireNonNull(name, "name");
     this.type = requireNonNull(type, "type");
     this.defaultValue = requireNonNull(defaultValue, "defaultValue");
@@ -41,10 +49,12 @@ public final class ConfigKey<T> {
       throw new IllegalArgumentException("name: " + name + " (expected: dotted snake_case)");
     }
     if (envVar != null && !ENV.matcher(envVar).matches()) {
-      throw new IllegalArgumentException("envVar: " + envVar + " (expected: FLYMQ_ and upper-case letters)");
+      throw new IllegalArgumentException(
+          "envVar: " + envVar + " (expected: FLYMQ_ and upper-case letters)");
     }
     if (!type.accepts(defaultValue)) {
-      throw new IllegalArgumentException(name + " default: " + defaultValue + " (expected: " + type.expected() + ")");
+      throw new IllegalArgumentException(
+          name + " default: " + defaultValue + " (expected: " + type.expected() + ")");
     }
     this.envVar = envVar;
     this.defaultText = defaultText != null ? defaultText : type.format(defaultValue);
@@ -53,16 +63,18 @@ public final class ConfigKey<T> {
   }
 
   /** Starts a definition; {@code envVar} null means the key has no environment variable. */
-  static <T> ConfigKey<T> of(String name, String envVar, ValueType<T> type, T defaultValue, String unit, String doc) {
+  static <T> ConfigKey<T> of(
+      String name, String envVar, ValueType<T> type, T defaultValue, String unit, String doc) {
     return new ConfigKey<>(name, envVar, type, defaultValue, null, unit, doc, false, false);
   }
 
   /**
-   * A copy whose default is computed at load time from other keys, described by {@code text}
-   * (e.g. {@code <data_dir>/audit}); {@link #defaultValue()} is then only the placeholder.
+   * A copy whose default is computed at load time from other keys, described by {@code text} (e.g.
+   * {@code <data_dir>/audit}); {@link #defaultValue()} is then only the placeholder.
    */
   ConfigKey<T> derivedDefault(String text) {
-    return new ConfigKey<>(name, envVar, type, defaultValue, requireNonNull(text, "text"), unit, doc, main, jvmOnly);
+    return new ConfigKey<>(
+        name, envVar, type, defaultValue, requireNonNull(text, "text"), unit, doc, main, jvmOnly);
   }
 
   /** A copy listed among the main keys in {@code -help}. */
@@ -75,12 +87,18 @@ public final class ConfigKey<T> {
     return new ConfigKey<>(name, envVar, type, defaultValue, defaultText, unit, doc, main, true);
   }
 
-  /** Dotted snake_case name, the path of the value in a YAML or JSON file, e.g. {@code tls.cert_file}. */
+  /**
+   * Dotted snake_case name, the path of the value in a YAML or JSON file, e.g. {@code
+   * tls.cert_file}.
+   */
   public String name() {
     return name;
   }
 
-  /** The environment variable that sets the key, e.g. {@code FLYMQ_TLS_CERT_FILE}; empty for file-only keys. */
+  /**
+   * The environment variable that sets the key, e.g. {@code FLYMQ_TLS_CERT_FILE}; empty for
+   * file-only keys.
+   */
   public Optional<String> envVar() {
     return Optional.ofNullable(envVar);
   }

@@ -8,6 +8,8 @@ interface ConfigValues {
   /** The value of {@code key}: from the highest-precedence source that set it, else the default. */
   <T> T get(ConfigKey<T> key);
 
-  /** True if a file, the environment, a flag or a builder set {@code key}; false for its default. */
+  /**
+   * True if a file, the environment, a flag or a builder set {@code key}; false for its default.
+   */
   boolean isSet(ConfigKey<?> key);
 }

@@ -8,9 +8,9 @@ import java.net.InetSocketAddress;
  * A socket address as written in the configuration: {@code host:port}, {@code :port} (every
  * interface) or {@code [ipv6]:port}.
  *
- * <p>Invariants: {@code host} is never null; an empty host means every interface; {@code port}
- * is in [0, 65535], where 0 asks the operating system for a free port (what integration tests
- * use). Thread-safe: immutable.
+ * <p>Invariants: {@code host} is never null; an empty host means every interface; {@code port} is
+ * in [0, 65535], where 0 asks the operating system for a free port (what integration tests use).
+ * Thread-safe: immutable.
  *
  * @param host a host name or IP literal without brackets, or "" for every interface
  * @param port the TCP port, 0 for any free port
@@ -25,7 +25,8 @@ public record ListenAddress(String host, int port) {
       throw new IllegalArgumentException("port: " + port + " (expected: 0-65535)");
     }
     if (host.contains(" ")) {
-      throw new IllegalArgumentException("host: '" + host + "' (expected: a host name or IP address without spaces)");
+      throw new IllegalArgumentException(
+          "host: '" + host + "' (expected: a host name or IP address without spaces)");
     }
   }
 

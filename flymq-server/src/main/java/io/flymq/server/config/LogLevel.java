@@ -1,8 +1,6 @@
 package io.flymq.server.config;
 
-/**
- * The broker's log level ({@code log_level}); {@code -quiet} sets {@link #WARN}.
- */
+/** The broker's log level ({@code log_level}); {@code -quiet} sets {@link #WARN}. */
 public enum LogLevel {
   DEBUG,
   INFO,

@@ -1,8 +1,6 @@
 package io.flymq.server.config;
 
-/**
- * How partition leaders are spread over brokers ({@code partition.distribution_strategy}).
- */
+/** How partition leaders are spread over brokers ({@code partition.distribution_strategy}). */
 public enum PartitionStrategy {
   ROUND_ROBIN,
   LEAST_LOADED,

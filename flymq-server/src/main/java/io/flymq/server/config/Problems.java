@@ -35,7 +35,9 @@ final class Problems {
     return problems.isEmpty();
   }
 
-  /** @throws ConfigException listing every problem, if there is any */
+  /**
+   * @throws ConfigException listing every problem, if there is any
+   */
   void throwIfAny() {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);

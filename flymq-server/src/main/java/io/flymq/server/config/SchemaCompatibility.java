@@ -1,8 +1,6 @@
 package io.flymq.server.config;
 
-/**
- * The compatibility rule a new schema version must meet ({@code schema.compatibility}).
- */
+/** The compatibility rule a new schema version must meet ({@code schema.compatibility}). */
 public enum SchemaCompatibility {
   BACKWARD,
   FORWARD,

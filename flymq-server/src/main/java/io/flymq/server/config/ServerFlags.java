@@ -16,8 +16,8 @@ import java.util.Optional;
  * may be given as {@code -quiet=false} (Go flag style). {@code -h} is {@code -help}.
  *
  * <p>{@code -human-readable} and {@code -quiet} are configuration overrides at the highest
- * precedence: they set {@code log_json=false} (text log lines instead of JSON) and
- * {@code log_level=warn}. See {@link #overrides()}.
+ * precedence: they set {@code log_json=false} (text log lines instead of JSON) and {@code
+ * log_level=warn}. See {@link #overrides()}.
  *
  * <p>Thread-safe: immutable.
  *
@@ -27,9 +27,14 @@ import java.util.Optional;
  * @param printVersion {@code -version}: print {@link #version()} and exit 0
  * @param printHelp {@code -help}: print {@link #usage()} and exit 0
  */
-public record ServerFlags(Optional<Path> configFile, boolean humanReadable, boolean quiet, boolean printVersion,
+public record ServerFlags(
+    Optional<Path> configFile,
+    boolean humanReadable,
+    boolean quiet,
+    boolean printVersion,
     boolean printHelp) {
-  private static final List<String> FLAGS = List.of("config", "human-readable", "quiet", "version", "help");
+  private static final List<String> FLAGS =
+      List.of("config", "human-readable", "quiet", "version", "help");
   private static final String FALLBACK_VERSION = "0.1.0-SNAPSHOT (development build)";
 
   public ServerFlags {
@@ -57,8 +62,10 @@ public record ServerFlags(Optional<Path> configFile, boolean humanReadable, bool
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("-") || arg.equals("-") || arg.equals("--")) {
-        throw new UsageException("unexpected argument: " + arg
-            + " (expected: flags only; the configuration file goes after -config; run `flymq -help`)");
+        throw new UsageException(
+            "unexpected argument: "
+                + arg
+                + " (expected: flags only; the configuration file goes after -config; run `flymq -help`)");
       }
       String body = arg.startsWith("--") ? arg.substring(2) : arg.substring(1);
       int eq = body.indexOf('=');
@@ -68,7 +75,8 @@ public record ServerFlags(Optional<Path> configFile, boolean humanReadable, bool
         case "config" -> {
           if (value == null) {
             if (i + 1 >= args.length) {
-              throw new UsageException("flag needs an argument: -config (expected: -config FILE, a YAML or JSON file)");
+              throw new UsageException(
+                  "flag needs an argument: -config (expected: -config FILE, a YAML or JSON file)");
             }
             value = args[++i];
           }
@@ -81,9 +89,15 @@ public record ServerFlags(Optional<Path> configFile, boolean humanReadable, bool
         case "quiet" -> quiet = bool(name, value);
         case "version" -> version = bool(name, value);
         case "help", "h" -> help = bool(name, value);
-        default -> throw new UsageException("flag provided but not defined: -" + name + " ("
-            + ClosestMatch.closest(name, FLAGS).map(f -> "did you mean -" + f + "? ").orElse("")
-            + "run `flymq -help` for the flags)");
+        default ->
+            throw new UsageException(
+                "flag provided but not defined: -"
+                    + name
+                    + " ("
+                    + ClosestMatch.closest(name, FLAGS)
+                        .map(f -> "did you mean -" + f + "? ")
+                        .orElse("")
+                    + "run `flymq -help` for the flags)");
       }
     }
     return new ServerFlags(config, humanReadable, quiet, version, help);
@@ -118,18 +132,23 @@ public record ServerFlags(Optional<Path> configFile, boolean humanReadable, bool
     return version != null ? version : FALLBACK_VERSION;
   }
 
-  /** The {@code -help} text: flags, an example, and the main keys with their variables and defaults. */
+  /**
+   * The {@code -help} text: flags, an example, and the main keys with their variables and defaults.
+   */
   public static String usage() {
-    StringBuilder text = new StringBuilder()
-        .append("Usage: flymq [flags]\n\n")
-        .append("Starts the FlyMQ broker. Configuration: defaults < file (-config) < FLYMQ_* environment < flags.\n\n")
-        .append("Flags (one or two dashes):\n")
-        .append("  -config FILE       YAML (.yaml, .yml) or JSON (.json) configuration file\n")
-        .append("  -human-readable    write logs as text lines instead of JSON (sets log_json=false)\n")
-        .append("  -quiet             log warnings and errors only (sets log_level=warn)\n")
-        .append("  -version           print the version and exit\n")
-        .append("  -help              print this help and exit\n\n")
-        .append("Main keys (file key, environment variable, default):\n");
+    StringBuilder text =
+        new StringBuilder()
+            .append("Usage: flymq [flags]\n\n")
+            .append(
+                "Starts the FlyMQ broker. Configuration: defaults < file (-config) < FLYMQ_* environment < flags.\n\n")
+            .append("Flags (one or two dashes):\n")
+            .append("  -config FILE       YAML (.yaml, .yml) or JSON (.json) configuration file\n")
+            .append(
+                "  -human-readable    write logs as text lines instead of JSON (sets log_json=false)\n")
+            .append("  -quiet             log warnings and errors only (sets log_level=warn)\n")
+            .append("  -version           print the version and exit\n")
+            .append("  -help              print this help and exit\n\n")
+            .append("Main keys (file key, environment variable, default):\n");
     int nameWidth = 0;
     int envWidth = EncryptionKey.ENVIRONMENT_VARIABLE.length();
     for (ConfigKey<?> key : ConfigKeys.all()) {
@@ -142,11 +161,16 @@ public record ServerFlags(Optional<Path> configFile, boolean humanReadable, bool
     for (ConfigKey<?> key : ConfigKeys.all()) {
       if (key.isMain()) {
         String unit = key.unit().isEmpty() ? "" : " " + key.unit();
-        text.append(String.format(row, key.name(), key.envVar().orElse("-"), key.defaultText() + unit));
+        text.append(
+            String.format(row, key.name(), key.envVar().orElse("-"), key.defaultText() + unit));
       }
     }
-    text.append(String.format(row, "(environment only)", EncryptionKey.ENVIRONMENT_VARIABLE,
-            "unset; 64 hex digits, e.g. from `openssl rand -hex 32`"))
+    text.append(
+            String.format(
+                row,
+                "(environment only)",
+                EncryptionKey.ENVIRONMENT_VARIABLE,
+                "unset; 64 hex digits, e.g. from `openssl rand -hex 32`"))
         .append("\nExamples:\n")
         .append("  flymq -config /etc/flymq/flymq.yaml\n")
         .append("  FLYMQ_BIND_ADDR=:19092 FLYMQ_DATA_DIR=/var/lib/flymq flymq -human-readable\n\n")

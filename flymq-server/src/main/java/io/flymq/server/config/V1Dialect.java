@@ -7,7 +7,8 @@ package io.flymq.server.config;
  * <ul>
  *   <li>{@link #AUTO}: tell the dialect from the request where it can, and otherwise send the
  *       encoding that most SDKs read. The default.
- *   <li>{@link #REFERENCE}: the reference server's layouts everywhere (Go and Python SDKs, flymq-cli).
+ *   <li>{@link #REFERENCE}: the reference server's layouts everywhere (Go and Python SDKs,
+ *       flymq-cli).
  *   <li>{@link #JAVA}: the Java SDK's full layouts, for Java-only deployments.
  * </ul>
  */

@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A committed offset: the next offset the group will consume (WIRE-V1 16.2), when it was
- * committed, and an optional client string stored alongside it.
+ * A committed offset: the next offset the group will consume (WIRE-V1 16.2), when it was committed,
+ * and an optional client string stored alongside it.
  *
  * @param offset the next offset to consume, {@code >= 0}
  * @param commitTimestampMs the broker's clock when the commit was accepted

@@ -23,6 +23,7 @@ import java.util.Optional;
 public final class OffsetRecords {
   /** The one layout version written today. */
   static final short VERSION = 0;
+
   /** Names are wire {@code str} fields: at most 65,535 UTF-8 bytes. */
   static final int MAX_NAME_BYTES = 0xFFFF;
 
@@ -34,15 +35,18 @@ public final class OffsetRecords {
     byte[] topic = name(key.topic(), "topic");
     return ByteBuffer.allocate(2 + 2 + group.length + 2 + topic.length + 4)
         .putShort(VERSION)
-        .putShort((short) group.length).put(group)
-        .putShort((short) topic.length).put(topic)
+        .putShort((short) group.length)
+        .put(group)
+        .putShort((short) topic.length)
+        .put(topic)
         .putInt(key.partition())
         .flip();
   }
 
   /** The record value of a commit. */
   public static ByteBuffer encodeValue(CommittedOffset committed) {
-    byte[] metadata = committed.metadata().map(m -> m.getBytes(StandardCharsets.UTF_8)).orElse(null);
+    byte[] metadata =
+        committed.metadata().map(m -> m.getBytes(StandardCharsets.UTF_8)).orElse(null);
     return ByteBuffer.allocate(2 + 8 + 8 + 4 + (metadata == null ? 0 : metadata.length))
         .putShort(VERSION)
         .putLong(committed.offset())
@@ -60,8 +64,12 @@ public final class OffsetRecords {
     String topic = string(in, unsignedShort(in, "topic length"), "topic");
     int partition = readInt(in, "partition");
     if (partition < 0 || in.hasRemaining()) {
-      throw new CorruptOffsetRecordException("offset key: partition " + partition + " and " + in.remaining()
-          + " trailing bytes (expected: partition >= 0, no trailing bytes)");
+      throw new CorruptOffsetRecordException(
+          "offset key: partition "
+              + partition
+              + " and "
+              + in.remaining()
+              + " trailing bytes (expected: partition >= 0, no trailing bytes)");
     }
     return new OffsetKey(group, topic, partition);
   }
@@ -73,11 +81,17 @@ public final class OffsetRecords {
     long offset = readLong(in, "offset");
     long timestamp = readLong(in, "commit timestamp");
     int metadataLength = readInt(in, "metadata length");
-    Optional<String> metadata = metadataLength == -1 ? Optional.empty()
-        : Optional.of(string(in, metadataLength, "metadata"));
+    Optional<String> metadata =
+        metadataLength == -1
+            ? Optional.empty()
+            : Optional.of(string(in, metadataLength, "metadata"));
     if (offset < 0 || in.hasRemaining()) {
-      throw new CorruptOffsetRecordException("offset value: offset " + offset + " and " + in.remaining()
-          + " trailing bytes (expected: offset >= 0, no trailing bytes)");
+      throw new CorruptOffsetRecordException(
+          "offset value: offset "
+              + offset
+              + " and "
+              + in.remaining()
+              + " trailing bytes (expected: offset >= 0, no trailing bytes)");
     }
     return new CommittedOffset(offset, timestamp, metadata);
   }
@@ -85,7 +99,8 @@ public final class OffsetRecords {
   private static byte[] name(String name, String field) {
     byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
     if (bytes.length > MAX_NAME_BYTES) {
-      throw new IllegalArgumentException(field + ": " + bytes.length + " bytes (expected: <= " + MAX_NAME_BYTES + ")");
+      throw new IllegalArgumentException(
+          field + ": " + bytes.length + " bytes (expected: <= " + MAX_NAME_BYTES + ")");
     }
     return bytes;
   }
@@ -94,7 +109,8 @@ public final class OffsetRecords {
     need(in, 2, what + " version");
     short version = in.getShort();
     if (version != VERSION) {
-      throw new CorruptOffsetRecordException("offset " + what + " version: " + version + " (expected: " + VERSION + ")");
+      throw new CorruptOffsetRecordException(
+          "offset " + what + " version: " + version + " (expected: " + VERSION + ")");
     }
   }
 
@@ -115,14 +131,19 @@ public final class OffsetRecords {
 
   private static String string(ByteBuffer in, int length, String field) {
     if (length < 0) {
-      throw new CorruptOffsetRecordException(field + " length: " + length + " (expected: >= 0 or -1 for none)");
+      throw new CorruptOffsetRecordException(
+          field + " length: " + length + " (expected: >= 0 or -1 for none)");
     }
     need(in, length, field);
     ByteBuffer bytes = in.slice(in.position(), length);
     in.position(in.position() + length);
     try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(bytes)
+          .toString();
     } catch (CharacterCodingException e) {
       throw new CorruptOffsetRecordException(field + ": not valid UTF-8");
     }
@@ -130,7 +151,8 @@ public final class OffsetRecords {
 
   private static void need(ByteBuffer in, int bytes, String field) {
     if (in.remaining() < bytes) {
-      throw new CorruptOffsetRecordException(field + ": " + in.remaining() + " bytes left (expected: >= " + bytes + ")");
+      throw new CorruptOffsetRecordException(
+          field + ": " + in.remaining() + " bytes left (expected: >= " + bytes + ")");
     }
   }
 }

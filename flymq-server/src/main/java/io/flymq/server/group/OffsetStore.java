@@ -49,10 +49,14 @@ public final class OffsetStore {
 
   /** The internal topic; the {@code __} prefix hides it from LIST_TOPICS (WIRE-V1 16.3). */
   public static final String TOPIC = "__consumer_offsets";
+
   /** Partitions of the offsets topic when this broker creates it. */
   public static final int DEFAULT_PARTITIONS = 1;
+
   /** Compaction keeps the latest commit per slot, so the topic stays as small as the slot count. */
-  public static final Map<String, String> TOPIC_CONFIGS = Map.of(TopicLogConfigs.CLEANUP_POLICY, "compact");
+  public static final Map<String, String> TOPIC_CONFIGS =
+      Map.of(TopicLogConfigs.CLEANUP_POLICY, "compact");
+
   private static final int REBUILD_READ_BYTES = 1 << 20;
 
   private final List<PartitionManager.Partition> partitions;
@@ -71,7 +75,8 @@ public final class OffsetStore {
    */
   OffsetStore(List<PartitionManager.Partition> partitions, Clock clock) {
     if (partitions.isEmpty()) {
-      throw new IllegalArgumentException("partitions: none (expected: at least one offsets partition)");
+      throw new IllegalArgumentException(
+          "partitions: none (expected: at least one offsets partition)");
     }
     this.partitions = List.copyOf(partitions);
     this.clock = clock;
@@ -82,15 +87,22 @@ public final class OffsetStore {
    * logs to open, and rebuilds the committed offsets from them. Blocks: call at start-up only.
    *
    * @param logsUpToDate completes once the partition logs reflect the metadata applied so far
-   * @throws IOException if the topic cannot be created or its logs cannot be read in {@code timeout}
+   * @throws IOException if the topic cannot be created or its logs cannot be read in {@code
+   *     timeout}
    */
-  public static OffsetStore open(MetadataService metadata, PartitionManager partitionManager,
-      Supplier<CompletableFuture<Void>> logsUpToDate, Clock clock, Duration timeout) throws IOException {
+  public static OffsetStore open(
+      MetadataService metadata,
+      PartitionManager partitionManager,
+      Supplier<CompletableFuture<Void>> logsUpToDate,
+      Clock clock,
+      Duration timeout)
+      throws IOException {
     int count = ensureTopic(metadata, timeout);
     await(logsUpToDate.get(), timeout, "opening the logs of " + TOPIC);
     List<PartitionManager.Partition> open = new ArrayList<>();
     for (int p = 0; p < count; p++) {
-      PartitionManager.Partition partition = partitionManager.partition(new TopicPartition(TOPIC, p));
+      PartitionManager.Partition partition =
+          partitionManager.partition(new TopicPartition(TOPIC, p));
       if (partition == null) {
         throw new IOException(TOPIC + "[" + p + "] is in the metadata but its log did not open");
       }
@@ -98,8 +110,12 @@ public final class OffsetStore {
     }
     OffsetStore store = new OffsetStore(open, clock);
     int records = store.rebuild();
-    log.info("loaded {} committed offsets of {} groups from {} records of {}", store.committed.size(),
-        store.groups.size(), records, TOPIC);
+    log.info(
+        "loaded {} committed offsets of {} groups from {} records of {}",
+        store.committed.size(),
+        store.groups.size(),
+        records,
+        TOPIC);
     return store;
   }
 
@@ -109,12 +125,18 @@ public final class OffsetStore {
       return existing.get().partitionCount();
     }
     try {
-      return metadata.createTopic(TOPIC, DEFAULT_PARTITIONS, TOPIC_CONFIGS).get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+      return metadata
+          .createTopic(TOPIC, DEFAULT_PARTITIONS, TOPIC_CONFIGS)
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
           .partitionCount();
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause() : e.getCause();
+      Throwable cause =
+          e.getCause() instanceof CompletionException c && c.getCause() != null
+              ? c.getCause()
+              : e.getCause();
       // Another node (or an earlier, timed-out attempt) created it first: use it.
-      if (cause instanceof MetadataException m && m.errorCode() == MetadataErrorCode.TOPIC_ALREADY_EXISTS) {
+      if (cause instanceof MetadataException m
+          && m.errorCode() == MetadataErrorCode.TOPIC_ALREADY_EXISTS) {
         return metadata.image().topic(TOPIC).orElseThrow().partitionCount();
       }
       throw new IOException("could not create " + TOPIC + ": " + cause.getMessage(), cause);
@@ -126,7 +148,8 @@ public final class OffsetStore {
     }
   }
 
-  private static void await(CompletableFuture<?> future, Duration timeout, String what) throws IOException {
+  private static void await(CompletableFuture<?> future, Duration timeout, String what)
+      throws IOException {
     try {
       future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
@@ -145,7 +168,8 @@ public final class OffsetStore {
    *
    * @return the stored value, once its record is appended; failed with the log's error otherwise
    */
-  public CompletableFuture<CommittedOffset> commit(OffsetKey key, long offset, Optional<String> metadata) {
+  public CompletableFuture<CommittedOffset> commit(
+      OffsetKey key, long offset, Optional<String> metadata) {
     CommittedOffset value;
     ByteBuffer keyBytes;
     try {
@@ -155,10 +179,14 @@ public final class OffsetStore {
       return CompletableFuture.failedFuture(e);
     }
     PartitionManager.Partition partition = partitions.get(partitionFor(key.group()));
-    return partition.coalescer().produce(keyBytes, OffsetRecords.encodeValue(value)).thenApply(record -> {
-      apply(key, value, record.offset());
-      return value;
-    });
+    return partition
+        .coalescer()
+        .produce(keyBytes, OffsetRecords.encodeValue(value))
+        .thenApply(
+            record -> {
+              apply(key, value, record.offset());
+              return value;
+            });
   }
 
   /** The committed value of a slot, if any. */
@@ -188,7 +216,10 @@ public final class OffsetStore {
 
   private void apply(OffsetKey key, CommittedOffset value, long logOffset) {
     groups.add(new GroupId(key.topic(), key.group()));
-    committed.merge(key, new Slot(value, logOffset), (old, now) -> now.logOffset() > old.logOffset() ? now : old);
+    committed.merge(
+        key,
+        new Slot(value, logOffset),
+        (old, now) -> now.logOffset() > old.logOffset() ? now : old);
   }
 
   /** Reads every offsets partition from its start into the map; returns the records read. */

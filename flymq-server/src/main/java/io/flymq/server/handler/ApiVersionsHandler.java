@@ -15,7 +15,11 @@ public final class ApiVersionsHandler {
 
   /** Register last: the answer lists the router's opcodes at request time. */
   public void register(RequestRouter router) {
-    router.register(Opcode.API_VERSIONS, EmptyRequest.class, (r, c) -> CompletableFuture.completedFuture(
-        Response.of(ApiVersionsResponse.of(router.supported(), maxFrameBytes))));
+    router.register(
+        Opcode.API_VERSIONS,
+        EmptyRequest.class,
+        (r, c) ->
+            CompletableFuture.completedFuture(
+                Response.of(ApiVersionsResponse.of(router.supported(), maxFrameBytes))));
   }
 }

@@ -25,6 +25,7 @@ public final class BrokerException extends RuntimeException {
 
   /** {@code partition <p> not found for topic <topic>}, as WIRE-V1 7.1 words it. */
   public static BrokerException partitionNotFound(String topic, int partition) {
-    return new BrokerException(ErrorCode.PARTITION_NOT_FOUND, "partition " + partition + " not found for topic " + topic);
+    return new BrokerException(
+        ErrorCode.PARTITION_NOT_FOUND, "partition " + partition + " not found for topic " + topic);
   }
 }

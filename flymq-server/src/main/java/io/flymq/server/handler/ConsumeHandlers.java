@@ -29,12 +29,16 @@ import java.util.concurrent.Executor;
 public final class ConsumeHandlers {
   /** The v1 frame limit a FETCH payload must stay within (WIRE-V1 7.8). */
   static final long MAX_FETCH_PAYLOAD_BYTES = 32L << 20;
+
   /** The reference stops a FETCH scan after this many records, matched or not. */
   static final int MAX_EXAMINED = 1_000;
+
   /** {@code max_messages <= 0} means this many. */
   static final int DEFAULT_MAX_MESSAGES = 10;
+
   /** Payload bytes of a FETCH response before its messages: count u32, next_offset u64. */
   private static final int FETCH_HEADER_BYTES = 12;
+
   /** Payload bytes of one FETCH message besides key and value: offset u64, two u32 lengths. */
   private static final int MESSAGE_OVERHEAD_BYTES = 16;
 
@@ -47,7 +51,8 @@ public final class ConsumeHandlers {
   }
 
   public void register(RequestRouter router) {
-    router.register(Opcode.CONSUME, ConsumeRequest.class, (r, c) -> consume(r))
+    router
+        .register(Opcode.CONSUME, ConsumeRequest.class, (r, c) -> consume(r))
         .register(Opcode.CONSUME_ZERO_COPY, ConsumeRequest.class, (r, c) -> consume(r))
         .register(Opcode.FETCH, FetchRequest.class, (r, c) -> fetch(r))
         .register(Opcode.FETCH_BINARY, FetchRequest.class, (r, c) -> fetch(r));
@@ -57,13 +62,16 @@ public final class ConsumeHandlers {
     Optional<TopicMetadata> topic = topics.find(request.topic());
     if (topic.isEmpty()) {
       // The reference leaves the name out for CONSUME only (WIRE-V1 7.2); the hint still helps.
-      return CompletableFuture.failedFuture(new BrokerException(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, "topic not found"));
+      return CompletableFuture.failedFuture(
+          new BrokerException(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, "topic not found"));
     }
     if (request.partition() >= topic.get().partitionCount()) {
-      return CompletableFuture.failedFuture(new BrokerException(ErrorCode.PARTITION_NOT_FOUND,
-          "partition " + request.partition() + " out of range"));
+      return CompletableFuture.failedFuture(
+          new BrokerException(
+              ErrorCode.PARTITION_NOT_FOUND, "partition " + request.partition() + " out of range"));
     }
-    return topics.partition(topic.get(), request.partition())
+    return topics
+        .partition(topic.get(), request.partition())
         .thenApplyAsync(open -> Response.of(readOne(open.log(), request)), readers);
   }
 
@@ -75,28 +83,50 @@ public final class ConsumeHandlers {
       throw offsetOutOfRange(request, start, end, "");
     }
     Record[] found = new Record[1];
-    scan(log, request.offset(), new RecordScanner.Visitor() {
-      @Override
-      public boolean record(Record record) {
-        found[0] = record.offset() == request.offset() ? record : null;
-        return false;
-      }
-    });
+    scan(
+        log,
+        request.offset(),
+        new RecordScanner.Visitor() {
+          @Override
+          public boolean record(Record record) {
+            found[0] = record.offset() == request.offset() ? record : null;
+            return false;
+          }
+        });
     if (found[0] == null) {
       // Inside the log, yet absent: compaction removed it, or it is a transaction marker.
-      throw offsetOutOfRange(request, start, end, " (no record at this offset: compacted away or a transaction marker)");
+      throw offsetOutOfRange(
+          request,
+          start,
+          end,
+          " (no record at this offset: compacted away or a transaction marker)");
     }
-    return new ConsumeResponse(request.opcode(), orEmpty(found[0].key()), orEmpty(found[0].value()));
+    return new ConsumeResponse(
+        request.opcode(), orEmpty(found[0].key()), orEmpty(found[0].value()));
   }
 
-  private static BrokerException offsetOutOfRange(ConsumeRequest request, long start, long end, String detail) {
-    return new BrokerException(ErrorCode.OFFSET_OUT_OF_RANGE, "offset out of range: " + request.topic() + "["
-        + request.partition() + "] offset " + request.offset() + " (log start " + start + ", log end " + end + ")" + detail);
+  private static BrokerException offsetOutOfRange(
+      ConsumeRequest request, long start, long end, String detail) {
+    return new BrokerException(
+        ErrorCode.OFFSET_OUT_OF_RANGE,
+        "offset out of range: "
+            + request.topic()
+            + "["
+            + request.partition()
+            + "] offset "
+            + request.offset()
+            + " (log start "
+            + start
+            + ", log end "
+            + end
+            + ")"
+            + detail);
   }
 
   private CompletableFuture<Response> fetch(FetchRequest request) {
     FetchFilter filter = FetchFilter.of(request.filter());
-    return topics.existing(request.topic())
+    return topics
+        .existing(request.topic())
         .thenCompose(topic -> topics.partition(topic, request.partition()))
         .thenApplyAsync(open -> Response.of(readMany(open.log(), request, filter)), readers);
   }
@@ -105,10 +135,14 @@ public final class ConsumeHandlers {
    * Records from the requested offset, or from the log start when the consumer fell behind
    * retention (so it moves on instead of being stuck; the messages carry their true offsets).
    */
-  private static FetchResponse readMany(PartitionLog log, FetchRequest request, FetchFilter filter) {
+  private static FetchResponse readMany(
+      PartitionLog log, FetchRequest request, FetchFilter filter) {
     long from = Math.max(request.offset(), log.logStartOffset());
-    FetchCollector collector = new FetchCollector(from,
-        request.maxMessages() <= 0 ? DEFAULT_MAX_MESSAGES : request.maxMessages(), filter);
+    FetchCollector collector =
+        new FetchCollector(
+            from,
+            request.maxMessages() <= 0 ? DEFAULT_MAX_MESSAGES : request.maxMessages(),
+            filter);
     if (from < log.logEndOffset()) {
       scan(log, from, collector);
     }
@@ -123,8 +157,10 @@ public final class ConsumeHandlers {
     private final int maxMessages;
     private final FetchFilter filter;
     private final List<FetchedMessage> messages = new ArrayList<>();
+
     /** After the last record examined (matched or not); the requested start while none was. */
     private long nextOffset;
+
     private long payloadBytes = FETCH_HEADER_BYTES;
     private int examined;
 
@@ -139,11 +175,21 @@ public final class ConsumeHandlers {
       ByteBuffer key = record.key();
       ByteBuffer value = record.value();
       if (filter.matches(key, value)) {
-        long size = MESSAGE_OVERHEAD_BYTES + (key == null ? 0 : key.remaining()) + (value == null ? 0 : value.remaining());
+        long size =
+            MESSAGE_OVERHEAD_BYTES
+                + (key == null ? 0 : key.remaining())
+                + (value == null ? 0 : value.remaining());
         if (payloadBytes + size > MAX_FETCH_PAYLOAD_BYTES) {
           if (messages.isEmpty()) {
-            throw new BrokerException(ErrorCode.RECORD_TOO_LARGE, "record at offset " + record.offset() + " is " + size
-                + " bytes (expected: <= " + (MAX_FETCH_PAYLOAD_BYTES - FETCH_HEADER_BYTES) + " to fit a v1 FETCH response)");
+            throw new BrokerException(
+                ErrorCode.RECORD_TOO_LARGE,
+                "record at offset "
+                    + record.offset()
+                    + " is "
+                    + size
+                    + " bytes (expected: <= "
+                    + (MAX_FETCH_PAYLOAD_BYTES - FETCH_HEADER_BYTES)
+                    + " to fit a v1 FETCH response)");
           }
           // Not examined: the next fetch starts with it.
           return false;
@@ -166,7 +212,9 @@ public final class ConsumeHandlers {
     try {
       RecordScanner.scan(log, from, visitor);
     } catch (IOException e) {
-      throw new BrokerException(ErrorCode.STORAGE_ERROR, "read failed: " + log.dir().getFileName() + ": " + e.getMessage());
+      throw new BrokerException(
+          ErrorCode.STORAGE_ERROR,
+          "read failed: " + log.dir().getFileName() + ": " + e.getMessage());
     }
   }
 

@@ -30,7 +30,10 @@ public final class ErrorMapping {
       return ErrorResponse.of(e.code(), e.getMessage());
     }
     if (cause instanceof InvalidRecordBatchException e) {
-      ErrorCode code = e.reason() == BatchCheck.TOO_LARGE ? ErrorCode.RECORD_TOO_LARGE : ErrorCode.INVALID_RECORD_BATCH;
+      ErrorCode code =
+          e.reason() == BatchCheck.TOO_LARGE
+              ? ErrorCode.RECORD_TOO_LARGE
+              : ErrorCode.INVALID_RECORD_BATCH;
       return ErrorResponse.of(code, e.getMessage());
     }
     if (cause instanceof OffsetOutOfRangeException e) {
@@ -78,7 +81,8 @@ public final class ErrorMapping {
   /** The failure inside CompletionException/ExecutionException wrappers. */
   public static Throwable unwrap(Throwable failure) {
     Throwable cause = failure;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+        && cause.getCause() != null) {
       cause = cause.getCause();
     }
     return cause;

@@ -18,9 +18,9 @@ import java.util.concurrent.Executor;
 
 /**
  * FETCH_BATCHES (v2; docs/protocol.md#fetch_batches): whole record batches from many partitions,
- * long-polling up to {@code max_wait_ms} until {@code min_bytes} are there. Reads run on the
- * fetch executor (they touch the page cache, never the event loop), and a waiting fetch is parked
- * in {@link FetchWaiters} until an append to one of its partitions or its deadline.
+ * long-polling up to {@code max_wait_ms} until {@code min_bytes} are there. Reads run on the fetch
+ * executor (they touch the page cache, never the event loop), and a waiting fetch is parked in
+ * {@link FetchWaiters} until an append to one of its partitions or its deadline.
  *
  * <p>Record bytes go out as file slices (zero copy) unless the log is encrypted.
  */
@@ -41,8 +41,10 @@ public final class FetchBatchesHandler {
 
   private CompletableFuture<Response> fetch(FetchBatchesRequest request) {
     long deadline = System.nanoTime() + Math.max(0, request.maxWaitMs()) * 1_000_000L;
-    List<TopicPartition> watched = request.partitions().stream()
-        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    List<TopicPartition> watched =
+        request.partitions().stream()
+            .map(p -> new TopicPartition(p.topic(), p.partition()))
+            .toList();
     return attemptUntilReady(request, watched, deadline);
   }
 
@@ -51,16 +53,18 @@ public final class FetchBatchesHandler {
    * append to a watched partition and reads again. The waiter is registered before the read, so an
    * append between the read and the wait still wakes it.
    */
-  private CompletableFuture<Response> attemptUntilReady(FetchBatchesRequest request, List<TopicPartition> watched,
-      long deadline) {
+  private CompletableFuture<Response> attemptUntilReady(
+      FetchBatchesRequest request, List<TopicPartition> watched, long deadline) {
     CompletableFuture<Void> wakeUp = waiters.await(watched, deadline);
-    return CompletableFuture.supplyAsync(() -> attempt(request), readers).thenCompose(result -> {
-      if (result.ready(request) || System.nanoTime() - deadline >= 0) {
-        wakeUp.complete(null);
-        return CompletableFuture.completedFuture(result.response());
-      }
-      return wakeUp.thenCompose(v -> attemptUntilReady(request, watched, deadline));
-    });
+    return CompletableFuture.supplyAsync(() -> attempt(request), readers)
+        .thenCompose(
+            result -> {
+              if (result.ready(request) || System.nanoTime() - deadline >= 0) {
+                wakeUp.complete(null);
+                return CompletableFuture.completedFuture(result.response());
+              }
+              return wakeUp.thenCompose(v -> attemptUntilReady(request, watched, deadline));
+            });
   }
 
   /** One read of every partition, within the request's limits. */
@@ -71,7 +75,9 @@ public final class FetchBatchesHandler {
     long totalRecords = 0;
     boolean firstNonEmpty = true;
     for (FetchPartition wanted : request.partitions()) {
-      int budget = (int) Math.max(0, Math.min(wanted.partitionMaxBytes(), request.maxBytes() - totalRecords));
+      int budget =
+          (int)
+              Math.max(0, Math.min(wanted.partitionMaxBytes(), request.maxBytes() - totalRecords));
       PartitionRead read = read(wanted, firstNonEmpty ? Math.max(budget, 1) : budget);
       if (read.slice() != null && !read.slice().isEmpty()) {
         firstNonEmpty = false;
@@ -85,7 +91,8 @@ public final class FetchBatchesHandler {
     return new Result(new Response.Parts(Opcode.FETCH_BATCHES, parts), totalRecords);
   }
 
-  private record PartitionRead(ErrorCode error, long highWatermark, long logStartOffset, LogSlice slice) {}
+  private record PartitionRead(
+      ErrorCode error, long highWatermark, long logStartOffset, LogSlice slice) {}
 
   private record Result(Response.Parts response, long recordBytes) {
     boolean ready(FetchBatchesRequest request) {
@@ -94,7 +101,8 @@ public final class FetchBatchesHandler {
   }
 
   private PartitionRead read(FetchPartition wanted, int maxBytes) {
-    PartitionManager.Partition partition = topics.partitions().partition(new TopicPartition(wanted.topic(), wanted.partition()));
+    PartitionManager.Partition partition =
+        topics.partitions().partition(new TopicPartition(wanted.topic(), wanted.partition()));
     if (partition == null) {
       return new PartitionRead(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, -1, -1, null);
     }
@@ -105,7 +113,8 @@ public final class FetchBatchesHandler {
       return new PartitionRead(ErrorCode.NONE, end, start, null);
     }
     try {
-      return new PartitionRead(ErrorCode.NONE, end, start, log.read(wanted.fetchOffset(), maxBytes));
+      return new PartitionRead(
+          ErrorCode.NONE, end, start, log.read(wanted.fetchOffset(), maxBytes));
     } catch (IOException | RuntimeException e) {
       return new PartitionRead(ErrorMapping.codeOf(e), -1, -1, null);
     }
@@ -115,7 +124,8 @@ public final class FetchBatchesHandler {
     byte[] topic = wanted.topic().getBytes(StandardCharsets.UTF_8);
     int records = read.slice() == null ? 0 : read.slice().sizeInBytes();
     return ByteBuffer.allocate(2 + topic.length + 4 + 2 + 8 + 8 + 4)
-        .putShort((short) topic.length).put(topic)
+        .putShort((short) topic.length)
+        .put(topic)
         .putInt(wanted.partition())
         .putShort((short) read.error().code())
         .putLong(read.highWatermark())

@@ -12,6 +12,7 @@ import java.util.Locale;
 
 /**
  * The optional filter of a v1 FETCH (WIRE-V1 7.8). A record matches when any of these holds:
+ *
  * <ol>
  *   <li>the filter is a JSON path {@code $.a.b}, the value starts with <code>{</code>, parses as a
  *       JSON object, and the key path exists in it (objects only, whatever the value found);
@@ -47,7 +48,8 @@ final class FetchFilter {
     }
     String lower = filter.toLowerCase(Locale.ROOT);
     if (filter.startsWith(JSON_PATH_PREFIX)) {
-      return new FetchFilter(lower, List.of(filter.substring(JSON_PATH_PREFIX.length()).split("\\.", -1)), null);
+      return new FetchFilter(
+          lower, List.of(filter.substring(JSON_PATH_PREFIX.length()).split("\\.", -1)), null);
     }
     return new FetchFilter(lower, null, compileOrNull(filter));
   }
@@ -74,10 +76,12 @@ final class FetchFilter {
       return true;
     }
     String keyText = text(key);
-    if (valueText.toLowerCase(Locale.ROOT).contains(lowerCase) || keyText.toLowerCase(Locale.ROOT).contains(lowerCase)) {
+    if (valueText.toLowerCase(Locale.ROOT).contains(lowerCase)
+        || keyText.toLowerCase(Locale.ROOT).contains(lowerCase)) {
       return true;
     }
-    return pattern != null && (pattern.matcher(valueText).find() || pattern.matcher(keyText).find());
+    return pattern != null
+        && (pattern.matcher(valueText).find() || pattern.matcher(keyText).find());
   }
 
   private boolean hasJsonPath(ByteBuffer value) {

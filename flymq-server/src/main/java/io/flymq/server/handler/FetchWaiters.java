@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Thread-safe.
  */
 public final class FetchWaiters {
-  private final ConcurrentHashMap<TopicPartition, Set<CompletableFuture<Void>>> waiting = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<TopicPartition, Set<CompletableFuture<Void>>> waiting =
+      new ConcurrentHashMap<>();
   private final ScheduledExecutorService timer;
 
   public FetchWaiters(ScheduledExecutorService timer) {
@@ -31,15 +32,16 @@ public final class FetchWaiters {
     }
     long delay = Math.max(0, deadlineNanos - System.nanoTime());
     var timeout = timer.schedule(() -> wakeUp.complete(null), delay, TimeUnit.NANOSECONDS);
-    wakeUp.whenComplete((v, e) -> {
-      timeout.cancel(false);
-      for (TopicPartition partition : partitions) {
-        Set<CompletableFuture<Void>> set = waiting.get(partition);
-        if (set != null) {
-          set.remove(wakeUp);
-        }
-      }
-    });
+    wakeUp.whenComplete(
+        (v, e) -> {
+          timeout.cancel(false);
+          for (TopicPartition partition : partitions) {
+            Set<CompletableFuture<Void>> set = waiting.get(partition);
+            if (set != null) {
+              set.remove(wakeUp);
+            }
+          }
+        });
     return wakeUp;
   }
 

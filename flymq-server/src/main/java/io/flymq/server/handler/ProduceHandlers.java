@@ -15,13 +15,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * PRODUCE (v1, one record; WIRE-V1 7.1) and PRODUCE_BATCH (v2, one record batch;
- * docs/protocol.md). Single records go through the partition's coalescer, so concurrent v1
- * producers share batch appends; a v2 batch is appended as the client built it (validated,
- * offsets stamped). Every successful append notifies {@code appended} (long-poll fetches).
+ * PRODUCE (v1, one record; WIRE-V1 7.1) and PRODUCE_BATCH (v2, one record batch; docs/protocol.md).
+ * Single records go through the partition's coalescer, so concurrent v1 producers share batch
+ * appends; a v2 batch is appended as the client built it (validated, offsets stamped). Every
+ * successful append notifies {@code appended} (long-poll fetches).
  */
 public final class ProduceHandlers {
-  /** acks = -1: the batch is on disk before the answer (a single node has no replicas to wait for). */
+  /**
+   * acks = -1: the batch is on disk before the answer (a single node has no replicas to wait for).
+   */
   private static final short ACKS_ALL = -1;
 
   private final Topics topics;
@@ -33,44 +35,77 @@ public final class ProduceHandlers {
   }
 
   public void register(RequestRouter router) {
-    router.register(Opcode.PRODUCE, ProduceRequest.class, (r, c) -> produce(r))
+    router
+        .register(Opcode.PRODUCE, ProduceRequest.class, (r, c) -> produce(r))
         .register(Opcode.PRODUCE_BATCH, ProduceBatchRequest.class, (r, c) -> produceBatch(r));
   }
 
   private CompletableFuture<Response> produce(ProduceRequest request) {
     if (request.partition() < -1) {
-      return CompletableFuture.failedFuture(new BrokerException(ErrorCode.MALFORMED_FRAME, "invalid binary format"));
+      return CompletableFuture.failedFuture(
+          new BrokerException(ErrorCode.MALFORMED_FRAME, "invalid binary format"));
     }
     ByteBuffer key = request.key();
     ByteBuffer value = request.value();
-    return topics.existingOrCreated(request.topic()).thenCompose(topic -> {
-      int partition = request.partition() >= 0 ? request.partition()
-          : topics.partitions().partitioner().partition(topic.name(), key, topic.partitionCount());
-      return topics.partition(topic, partition)
-          .thenCompose(open -> open.coalescer().produce(key, value).thenApply(record -> {
-            appended.accept(open.id());
-            int keySize = key == null || !key.hasRemaining() ? -1 : key.remaining();
-            return Response.of(new RecordMetadata(Opcode.PRODUCE, topic.name(), partition, record.offset(),
-                record.timestampMs(), keySize, value.remaining()));
-          }));
-    });
+    return topics
+        .existingOrCreated(request.topic())
+        .thenCompose(
+            topic -> {
+              int partition =
+                  request.partition() >= 0
+                      ? request.partition()
+                      : topics
+                          .partitions()
+                          .partitioner()
+                          .partition(topic.name(), key, topic.partitionCount());
+              return topics
+                  .partition(topic, partition)
+                  .thenCompose(
+                      open ->
+                          open.coalescer()
+                              .produce(key, value)
+                              .thenApply(
+                                  record -> {
+                                    appended.accept(open.id());
+                                    int keySize =
+                                        key == null || !key.hasRemaining() ? -1 : key.remaining();
+                                    return Response.of(
+                                        new RecordMetadata(
+                                            Opcode.PRODUCE,
+                                            topic.name(),
+                                            partition,
+                                            record.offset(),
+                                            record.timestampMs(),
+                                            keySize,
+                                            value.remaining()));
+                                  }));
+            });
   }
 
   private CompletableFuture<Response> produceBatch(ProduceBatchRequest request) {
-    return topics.existingOrCreated(request.topic())
+    return topics
+        .existingOrCreated(request.topic())
         .thenCompose(topic -> topics.partition(topic, request.partition()))
-        .thenCompose(open -> {
-          PartitionLog log = open.log();
-          CompletableFuture<AppendResult> append = log.append(writable(request.recordBatch()));
-          if (request.acks() == ACKS_ALL && log.config().syncMode() != SyncMode.ALWAYS) {
-            append = append.thenCompose(result -> log.flush().thenApply(v -> result));
-          }
-          return append.thenApply(result -> {
-            appended.accept(open.id());
-            return Response.of(new ProduceBatchResponse(request.topic(), request.partition(), ErrorCode.NONE,
-                result.baseOffset(), result.logAppendTimeMs(), result.logStartOffset()));
-          });
-        });
+        .thenCompose(
+            open -> {
+              PartitionLog log = open.log();
+              CompletableFuture<AppendResult> append = log.append(writable(request.recordBatch()));
+              if (request.acks() == ACKS_ALL && log.config().syncMode() != SyncMode.ALWAYS) {
+                append = append.thenCompose(result -> log.flush().thenApply(v -> result));
+              }
+              return append.thenApply(
+                  result -> {
+                    appended.accept(open.id());
+                    return Response.of(
+                        new ProduceBatchResponse(
+                            request.topic(),
+                            request.partition(),
+                            ErrorCode.NONE,
+                            result.baseOffset(),
+                            result.logAppendTimeMs(),
+                            result.logStartOffset()));
+                  });
+            });
   }
 
   /**

@@ -9,9 +9,9 @@ import java.nio.ByteBuffer;
 
 /**
  * Walks the records of a partition log one by one from an offset, for the v1 per-record reads
- * (CONSUME, FETCH) that convert stored batches at the edge (DESIGN decision 2). Reads whole
- * batches in chunks; the log decrypts them, {@link RecordBatch#records()} decompresses them.
- * Records are views into the chunk just read and stay valid after the scan.
+ * (CONSUME, FETCH) that convert stored batches at the edge (DESIGN decision 2). Reads whole batches
+ * in chunks; the log decrypts them, {@link RecordBatch#records()} decompresses them. Records are
+ * views into the chunk just read and stay valid after the scan.
  *
  * <p>Does disk I/O: run it on a reader thread, never on an event loop. Stateless and thread-safe.
  */

@@ -20,14 +20,22 @@ public final class RequestRouter {
 
   /** Registers the handler of requests of type {@code type} arriving with {@code opcode}. */
   @SuppressWarnings("unchecked")
-  public <R extends Message> RequestRouter register(Opcode opcode, Class<R> type, RequestHandler<R> handler) {
-    handlers.put(opcode, (request, context) -> {
-      if (!type.isInstance(request)) {
-        return CompletableFuture.failedFuture(new BrokerException(ErrorCode.INVALID_REQUEST,
-            "invalid request: " + opcode + " carried " + request.getClass().getSimpleName()));
-      }
-      return handler.handle((R) request, context);
-    });
+  public <R extends Message> RequestRouter register(
+      Opcode opcode, Class<R> type, RequestHandler<R> handler) {
+    handlers.put(
+        opcode,
+        (request, context) -> {
+          if (!type.isInstance(request)) {
+            return CompletableFuture.failedFuture(
+                new BrokerException(
+                    ErrorCode.INVALID_REQUEST,
+                    "invalid request: "
+                        + opcode
+                        + " carried "
+                        + request.getClass().getSimpleName()));
+          }
+          return handler.handle((R) request, context);
+        });
     return this;
   }
 
@@ -40,8 +48,10 @@ public final class RequestRouter {
   public CompletableFuture<Response> route(Message request, RequestContext context) {
     RequestHandler<Message> handler = handlers.get(request.opcode());
     if (handler == null) {
-      return CompletableFuture.failedFuture(new BrokerException(ErrorCode.UNSUPPORTED_OPCODE,
-          "unsupported operation: " + request.opcode() + " is not served by this broker yet"));
+      return CompletableFuture.failedFuture(
+          new BrokerException(
+              ErrorCode.UNSUPPORTED_OPCODE,
+              "unsupported operation: " + request.opcode() + " is not served by this broker yet"));
     }
     try {
       return handler.handle(request, context);

@@ -7,8 +7,8 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * What a handler answers: a message the network encodes, or a payload already laid out in parts
- * so that record batches can go from a segment file to the socket with zero copy.
+ * What a handler answers: a message the network encodes, or a payload already laid out in parts so
+ * that record batches can go from a segment file to the socket with zero copy.
  */
 public sealed interface Response permits Response.Of, Response.Parts {
 
@@ -28,7 +28,8 @@ public sealed interface Response permits Response.Of, Response.Parts {
       parts = List.copyOf(parts);
       for (Object part : parts) {
         if (!(part instanceof ByteBuffer) && !(part instanceof LogSlice.FileSlice)) {
-          throw new IllegalArgumentException("part: " + part.getClass() + " (expected: ByteBuffer or FileSlice)");
+          throw new IllegalArgumentException(
+              "part: " + part.getClass() + " (expected: ByteBuffer or FileSlice)");
         }
       }
     }
@@ -37,7 +38,10 @@ public sealed interface Response permits Response.Of, Response.Parts {
     public long length() {
       long total = 0;
       for (Object part : parts) {
-        total += part instanceof ByteBuffer buffer ? buffer.remaining() : ((LogSlice.FileSlice) part).sizeInBytes();
+        total +=
+            part instanceof ByteBuffer buffer
+                ? buffer.remaining()
+                : ((LogSlice.FileSlice) part).sizeInBytes();
       }
       return total;
     }

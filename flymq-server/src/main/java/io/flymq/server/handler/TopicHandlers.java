@@ -22,7 +22,8 @@ public final class TopicHandlers {
   }
 
   public void register(RequestRouter router) {
-    router.register(Opcode.CREATE_TOPIC, CreateTopicRequest.class, (r, c) -> create(r))
+    router
+        .register(Opcode.CREATE_TOPIC, CreateTopicRequest.class, (r, c) -> create(r))
         .register(Opcode.DELETE_TOPIC, TopicRequest.class, (r, c) -> delete(r))
         .register(Opcode.LIST_TOPICS, EmptyRequest.class, (r, c) -> list())
         .register(Opcode.METADATA, TopicRequest.class, (r, c) -> metadata(r));
@@ -30,35 +31,49 @@ public final class TopicHandlers {
 
   private CompletableFuture<Response> create(CreateTopicRequest request) {
     if (request.partitions() < 0) {
-      return CompletableFuture.failedFuture(new BrokerException(ErrorCode.INVALID_REQUEST,
-          "invalid partition count: " + request.partitions() + " (expected: >= 0; 0 means 1)"));
+      return CompletableFuture.failedFuture(
+          new BrokerException(
+              ErrorCode.INVALID_REQUEST,
+              "invalid partition count: " + request.partitions() + " (expected: >= 0; 0 means 1)"));
     }
     int partitions = request.partitions() == 0 ? 1 : request.partitions();
-    return topics.create(request.topic(), partitions)
+    return topics
+        .create(request.topic(), partitions)
         .thenApply(created -> Response.of(new AckResponse(Opcode.CREATE_TOPIC, true)));
   }
 
   private CompletableFuture<Response> delete(TopicRequest request) {
-    return topics.metadata().deleteTopic(request.topic())
-        .handle((deleted, error) -> {
-          Throwable cause = error == null ? null : (error.getCause() != null ? error.getCause() : error);
-          boolean missing = cause instanceof MetadataException e && e.errorCode() == MetadataErrorCode.UNKNOWN_TOPIC;
-          if (cause != null && !missing) {
-            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
-          }
-          // Deleting a topic that does not exist succeeds (WIRE-V1 7.10).
-          return Response.of(new AckResponse(Opcode.DELETE_TOPIC, true));
-        });
+    return topics
+        .metadata()
+        .deleteTopic(request.topic())
+        .handle(
+            (deleted, error) -> {
+              Throwable cause =
+                  error == null ? null : (error.getCause() != null ? error.getCause() : error);
+              boolean missing =
+                  cause instanceof MetadataException e
+                      && e.errorCode() == MetadataErrorCode.UNKNOWN_TOPIC;
+              if (cause != null && !missing) {
+                throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+              }
+              // Deleting a topic that does not exist succeeds (WIRE-V1 7.10).
+              return Response.of(new AckResponse(Opcode.DELETE_TOPIC, true));
+            });
   }
 
   private CompletableFuture<Response> list() {
-    List<String> names = topics.metadata().image().topics().keySet().stream()
-        .filter(name -> !name.startsWith("__")).sorted().toList();
+    List<String> names =
+        topics.metadata().image().topics().keySet().stream()
+            .filter(name -> !name.startsWith("__"))
+            .sorted()
+            .toList();
     return CompletableFuture.completedFuture(Response.of(new ListTopicsResponse(names)));
   }
 
   private CompletableFuture<Response> metadata(TopicRequest request) {
-    return topics.existing(request.topic()).thenApply(topic ->
-        Response.of(new MetadataResponse(topic.name(), topic.partitionCount(), 1)));
+    return topics
+        .existing(request.topic())
+        .thenApply(
+            topic -> Response.of(new MetadataResponse(topic.name(), topic.partitionCount(), 1)));
   }
 }

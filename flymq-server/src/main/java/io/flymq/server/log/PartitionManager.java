@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The broker's partition logs: opens, creates and deletes them as topics come and go, and hands
- * out each partition's log and produce coalescer. Logs live in {@code <logs_dir>/<topic>-<partition>}.
+ * The broker's partition logs: opens, creates and deletes them as topics come and go, and hands out
+ * each partition's log and produce coalescer. Logs live in {@code <logs_dir>/<topic>-<partition>}.
  *
  * <p>Thread-safe. Lookups are lock-free; creation and deletion of one topic are serialized.
  */
@@ -36,7 +36,8 @@ public final class PartitionManager implements AutoCloseable {
   /** One open partition: its log and the coalescer that feeds it single records. */
   public record Partition(TopicPartition id, PartitionLog log, ProduceCoalescer coalescer) {}
 
-  public PartitionManager(Path logsDir, LogIo io, LogConfig defaults, Optional<EncryptionKey> key, Clock clock)
+  public PartitionManager(
+      Path logsDir, LogIo io, LogConfig defaults, Optional<EncryptionKey> key, Clock clock)
       throws IOException {
     this.logsDir = Files.createDirectories(logsDir);
     this.io = io;
@@ -70,16 +71,18 @@ public final class PartitionManager implements AutoCloseable {
    * Opens (creating if needed) every partition log of a topic, with the topic's configs applied
    * over the broker defaults. Idempotent: partitions already open are kept.
    */
-  public synchronized void ensureTopic(String topic, int partitionCount, Map<String, String> topicConfigs)
-      throws IOException {
+  public synchronized void ensureTopic(
+      String topic, int partitionCount, Map<String, String> topicConfigs) throws IOException {
     LogConfig config = TopicLogConfigs.apply(defaults, topicConfigs);
     for (int p = 0; p < partitionCount; p++) {
       TopicPartition id = new TopicPartition(topic, p);
       if (partitions.containsKey(id)) {
         continue;
       }
-      PartitionLog partitionLog = PartitionLog.open(logsDir.resolve(id.directoryName()), config, io, key);
-      ProduceCoalescer coalescer = new ProduceCoalescer(partitionLog, clock, Math.min(config.maxBatchBytes(), 1 << 20));
+      PartitionLog partitionLog =
+          PartitionLog.open(logsDir.resolve(id.directoryName()), config, io, key);
+      ProduceCoalescer coalescer =
+          new ProduceCoalescer(partitionLog, clock, Math.min(config.maxBatchBytes(), 1 << 20));
       partitions.put(id, new Partition(id, partitionLog, coalescer));
     }
   }
@@ -99,12 +102,17 @@ public final class PartitionManager implements AutoCloseable {
    *
    * @param topics topic name -> (partition count, configs)
    */
-  public synchronized void reconcile(Map<String, Map.Entry<Integer, Map<String, String>>> topics) throws IOException {
+  public synchronized void reconcile(Map<String, Map.Entry<Integer, Map<String, String>>> topics)
+      throws IOException {
     for (Map.Entry<String, Map.Entry<Integer, Map<String, String>>> topic : topics.entrySet()) {
       ensureTopic(topic.getKey(), topic.getValue().getKey(), topic.getValue().getValue());
     }
-    List<String> gone = partitions.keySet().stream().map(TopicPartition::topic).distinct()
-        .filter(name -> !topics.containsKey(name)).toList();
+    List<String> gone =
+        partitions.keySet().stream()
+            .map(TopicPartition::topic)
+            .distinct()
+            .filter(name -> !topics.containsKey(name))
+            .toList();
     for (String topic : gone) {
       log.info("deleting the logs of topic {}", topic);
       deleteTopic(topic);

@@ -6,9 +6,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Chooses the partition of a record produced with "partition = -1", exactly as the public FlyMQ
- * SDKs and the reference broker do (WIRE-V1 16.1): a keyed record goes to
- * {@code fnv1a32(key) mod partitionCount} (unsigned), a keyless one to the next value of a
- * per-topic round-robin counter that starts at 0 when the broker starts.
+ * SDKs and the reference broker do (WIRE-V1 16.1): a keyed record goes to {@code fnv1a32(key) mod
+ * partitionCount} (unsigned), a keyless one to the next value of a per-topic round-robin counter
+ * that starts at 0 when the broker starts.
  *
  * <p>Thread-safe.
  */

@@ -14,10 +14,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Turns single-record produces (v1 PRODUCE and friends) to one partition into record-batch
- * appends (DESIGN decision 2): while one batch append is in flight, records that arrive queue up,
- * and the next append carries all of them in one batch. Under {@code sync=always} this is what
- * makes concurrent single-record producers share fsyncs.
+ * Turns single-record produces (v1 PRODUCE and friends) to one partition into record-batch appends
+ * (DESIGN decision 2): while one batch append is in flight, records that arrive queue up, and the
+ * next append carries all of them in one batch. Under {@code sync=always} this is what makes
+ * concurrent single-record producers share fsyncs.
  *
  * <p>Records keep their arrival order; each future completes with its own offset once the batch
  * holding it is appended (and forced, under sync=always), or fails with the batch's error.
@@ -31,7 +31,11 @@ public final class ProduceCoalescer {
   private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean appendInFlight = new AtomicBoolean();
 
-  private record Pending(ByteBuffer key, ByteBuffer value, long timestampMs, CompletableFuture<ProducedRecord> future) {
+  private record Pending(
+      ByteBuffer key,
+      ByteBuffer value,
+      long timestampMs,
+      CompletableFuture<ProducedRecord> future) {
     int estimatedSize() {
       return 32 + (key == null ? 0 : key.remaining()) + (value == null ? 0 : value.remaining());
     }
@@ -50,7 +54,8 @@ public final class ProduceCoalescer {
   /**
    * Queues one record; its timestamp is the broker's clock now (v1 produces carry none).
    *
-   * @param key null or empty for a keyless record; the buffers must not change until the future completes
+   * @param key null or empty for a keyless record; the buffers must not change until the future
+   *     completes
    */
   public CompletableFuture<ProducedRecord> produce(ByteBuffer key, ByteBuffer value) {
     CompletableFuture<ProducedRecord> future = new CompletableFuture<>();
@@ -76,11 +81,13 @@ public final class ProduceCoalescer {
         appendInFlight.set(false);
         continue;
       }
-      log.append(bytes).whenComplete((result, error) -> {
-        complete(batch, result, error);
-        appendInFlight.set(false);
-        sendNextBatch();
-      });
+      log.append(bytes)
+          .whenComplete(
+              (result, error) -> {
+                complete(batch, result, error);
+                appendInFlight.set(false);
+                sendNextBatch();
+              });
     }
   }
 
@@ -117,7 +124,8 @@ public final class ProduceCoalescer {
       if (error != null) {
         pending.future().completeExceptionally(error);
       } else {
-        long timestamp = result.logAppendTimeMs() >= 0 ? result.logAppendTimeMs() : pending.timestampMs();
+        long timestamp =
+            result.logAppendTimeMs() >= 0 ? result.logAppendTimeMs() : pending.timestampMs();
         pending.future().complete(new ProducedRecord(result.baseOffset() + i, timestamp));
       }
     }

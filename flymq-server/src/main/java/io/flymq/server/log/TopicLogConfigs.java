@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The per-topic settings a topic's configs may override, and how they map onto a partition's
- * {@link LogConfig}. Keys follow the server's snake_case style.
+ * The per-topic settings a topic's configs may override, and how they map onto a partition's {@link
+ * LogConfig}. Keys follow the server's snake_case style.
  */
 public final class TopicLogConfigs {
   public static final String RETENTION_MS = "retention_ms";
@@ -23,8 +23,16 @@ public final class TopicLogConfigs {
   public static final String TIMESTAMP_TYPE = "message_timestamp_type";
   public static final String DELETE_RETENTION_MS = "delete_retention_ms";
 
-  public static final Set<String> KEYS = Set.of(RETENTION_MS, RETENTION_BYTES, SEGMENT_BYTES, SEGMENT_MS,
-      CLEANUP_POLICY, MAX_MESSAGE_BYTES, TIMESTAMP_TYPE, DELETE_RETENTION_MS);
+  public static final Set<String> KEYS =
+      Set.of(
+          RETENTION_MS,
+          RETENTION_BYTES,
+          SEGMENT_BYTES,
+          SEGMENT_MS,
+          CLEANUP_POLICY,
+          MAX_MESSAGE_BYTES,
+          TIMESTAMP_TYPE,
+          DELETE_RETENTION_MS);
 
   private TopicLogConfigs() {}
 
@@ -46,9 +54,16 @@ public final class TopicLogConfigs {
           case SEGMENT_MS -> builder.segmentMs(Long.parseLong(value));
           case MAX_MESSAGE_BYTES -> builder.maxBatchBytes(Integer.parseInt(value));
           case DELETE_RETENTION_MS -> builder.deleteRetentionMs(Long.parseLong(value));
-          case CLEANUP_POLICY -> builder.cleanupPolicy(CleanupPolicy.valueOf(value.toUpperCase(Locale.ROOT)));
-          case TIMESTAMP_TYPE -> builder.timestampType(TimestampType.valueOf(value.toUpperCase(Locale.ROOT)));
-          default -> errors.add(entry.getKey() + ": unknown topic config (expected one of " + KEYS.stream().sorted().toList() + ")");
+          case CLEANUP_POLICY ->
+              builder.cleanupPolicy(CleanupPolicy.valueOf(value.toUpperCase(Locale.ROOT)));
+          case TIMESTAMP_TYPE ->
+              builder.timestampType(TimestampType.valueOf(value.toUpperCase(Locale.ROOT)));
+          default ->
+              errors.add(
+                  entry.getKey()
+                      + ": unknown topic config (expected one of "
+                      + KEYS.stream().sorted().toList()
+                      + ")");
         }
       } catch (IllegalArgumentException e) {
         errors.add(entry.getKey() + ": " + value + " (" + expectation(entry.getKey()) + ")");

@@ -13,15 +13,20 @@ public record TopicPartition(String topic, int partition) {
 
   /**
    * The directory name of this partition's log: {@code <topic>-<partition>}, with every character
-   * outside {@code [A-Za-z0-9._-]} (such as the {@code /} topic names may hold) written as
-   * {@code %XX} of its UTF-8 bytes, so a name never reaches outside the logs directory.
+   * outside {@code [A-Za-z0-9._-]} (such as the {@code /} topic names may hold) written as {@code
+   * %XX} of its UTF-8 bytes, so a name never reaches outside the logs directory.
    */
   public String directoryName() {
     StringBuilder name = new StringBuilder();
     for (byte b : topic.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xFF);
-      boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '.' || c == '_' || c == '-';
+      boolean plain =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '_'
+              || c == '-';
       if (plain && !(name.isEmpty() && c == '.')) {
         name.append(c);
       } else {

@@ -38,15 +38,19 @@ public final class MetadataApplier {
     };
   }
 
-  private static Outcome createTopic(MetadataImage image, MetadataCommand.CreateTopic c, long index) {
+  private static Outcome createTopic(
+      MetadataImage image, MetadataCommand.CreateTopic c, long index) {
     if (image.hasTopic(c.topic())) {
-      return rejected(image, MetadataErrorCode.TOPIC_ALREADY_EXISTS, "topic already exists: " + c.topic());
+      return rejected(
+          image, MetadataErrorCode.TOPIC_ALREADY_EXISTS, "topic already exists: " + c.topic());
     }
-    var topic = new TopicMetadata(c.topic(), c.topicId(), c.partitions(), c.configs(), c.createdAtMs());
+    var topic =
+        new TopicMetadata(c.topic(), c.topicId(), c.partitions(), c.configs(), c.createdAtMs());
     return applied(image.withTopic(index, topic), topic);
   }
 
-  private static Outcome deleteTopic(MetadataImage image, MetadataCommand.DeleteTopic c, long index) {
+  private static Outcome deleteTopic(
+      MetadataImage image, MetadataCommand.DeleteTopic c, long index) {
     var topic = image.topics().get(c.topic());
     if (topic == null) {
       return unknownTopic(image, c);
@@ -75,13 +79,30 @@ public final class MetadataApplier {
     }
     int current = topic.partitionCount();
     if (c.partitionCount() <= current) {
-      return rejected(image, MetadataErrorCode.INVALID_PARTITIONS, "topic " + c.topic() + " has "
-          + current + " partitions; partitions: " + c.partitionCount() + " (expected: > " + current + ")");
+      return rejected(
+          image,
+          MetadataErrorCode.INVALID_PARTITIONS,
+          "topic "
+              + c.topic()
+              + " has "
+              + current
+              + " partitions; partitions: "
+              + c.partitionCount()
+              + " (expected: > "
+              + current
+              + ")");
     }
     if (c.partitionCount() - c.added().size() != current) {
       // The proposer read an older count; the assignments it chose do not fit any more.
-      return rejected(image, MetadataErrorCode.CONCURRENT_MODIFICATION, "topic " + c.topic() + " has "
-          + current + " partitions, the request assumed " + (c.partitionCount() - c.added().size()));
+      return rejected(
+          image,
+          MetadataErrorCode.CONCURRENT_MODIFICATION,
+          "topic "
+              + c.topic()
+              + " has "
+              + current
+              + " partitions, the request assumed "
+              + (c.partitionCount() - c.added().size()));
     }
     var partitions = new ArrayList<>(topic.partitions());
     partitions.addAll(c.added());

@@ -32,14 +32,15 @@ public final class MetadataCodec {
   /** The format version written by this codec. */
   public static final byte VERSION = 1;
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
   private MetadataCodec() {}
 
@@ -47,7 +48,9 @@ public final class MetadataCodec {
     return write(command, MetadataCommand.class);
   }
 
-  /** @throws CorruptMetadataException if the bytes are not a command of a known version */
+  /**
+   * @throws CorruptMetadataException if the bytes are not a command of a known version
+   */
   public static MetadataCommand decodeCommand(byte[] bytes) {
     return read(bytes, MetadataCommand.class);
   }
@@ -56,7 +59,9 @@ public final class MetadataCodec {
     return write(result, MetadataResult.class);
   }
 
-  /** @throws CorruptMetadataException if the bytes are not a result of a known version */
+  /**
+   * @throws CorruptMetadataException if the bytes are not a result of a known version
+   */
   public static MetadataResult decodeResult(byte[] bytes) {
     return read(bytes, MetadataResult.class);
   }
@@ -65,7 +70,9 @@ public final class MetadataCodec {
     return write(image, MetadataImage.class);
   }
 
-  /** @throws CorruptMetadataException if the bytes are not an image of a known version */
+  /**
+   * @throws CorruptMetadataException if the bytes are not an image of a known version
+   */
   public static MetadataImage decodeImage(byte[] bytes) {
     return read(bytes, MetadataImage.class);
   }
@@ -89,13 +96,19 @@ public final class MetadataCodec {
       throw new CorruptMetadataException(type.getSimpleName() + ": empty (expected: version byte)");
     }
     if (bytes[0] != VERSION) {
-      throw new CorruptMetadataException(type.getSimpleName() + ": format version " + bytes[0]
-          + " (expected: " + VERSION + "; written by a newer broker?)");
+      throw new CorruptMetadataException(
+          type.getSimpleName()
+              + ": format version "
+              + bytes[0]
+              + " (expected: "
+              + VERSION
+              + "; written by a newer broker?)");
     }
     try {
       return MAPPER.readValue(Arrays.copyOfRange(bytes, 1, bytes.length), type);
     } catch (IOException | IllegalArgumentException | NullPointerException e) {
-      // JacksonException is an IOException. Compact constructors reject bad values with IAE/NPE; Jackson wraps some, not all.
+      // JacksonException is an IOException. Compact constructors reject bad values with IAE/NPE;
+      // Jackson wraps some, not all.
       throw new CorruptMetadataException(type.getSimpleName() + ": " + e.getMessage(), e);
     }
   }

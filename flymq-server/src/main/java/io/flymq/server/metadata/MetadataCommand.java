@@ -17,13 +17,13 @@ import java.util.UUID;
  * replica to its {@link MetadataImage} through {@link MetadataApplier}.
  *
  * <p>Anything non-deterministic (topic ids, timestamps, partition placement) is chosen by the
- * proposer and carried in the command, so that applying the log gives the same image on every
- * node and on every replay, whatever the code version of the placement logic.
+ * proposer and carried in the command, so that applying the log gives the same image on every node
+ * and on every replay, whatever the code version of the placement logic.
  *
- * <p>Encoded by {@link MetadataCodec}; the {@code type} names below and the record component
- * names are part of the log format (docs/metadata.md): renaming one needs a new codec version.
- * Later issues add users, ACLs, schemas, broker registrations and leader/ISR changes as new
- * permitted records with new type names.
+ * <p>Encoded by {@link MetadataCodec}; the {@code type} names below and the record component names
+ * are part of the log format (docs/metadata.md): renaming one needs a new codec version. Later
+ * issues add users, ACLs, schemas, broker registrations and leader/ISR changes as new permitted
+ * records with new type names.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -86,9 +86,9 @@ public sealed interface MetadataCommand {
 
   /**
    * Grows a topic to {@code partitionCount} partitions; {@code added} are the assignments of the
-   * new partitions {@code [partitionCount - added.size(), partitionCount)}, chosen by the
-   * proposer. Rejected with INVALID_PARTITIONS if the count would not grow, and with
-   * CONCURRENT_MODIFICATION if the topic changed since the proposer read it.
+   * new partitions {@code [partitionCount - added.size(), partitionCount)}, chosen by the proposer.
+   * Rejected with INVALID_PARTITIONS if the count would not grow, and with CONCURRENT_MODIFICATION
+   * if the topic changed since the proposer read it.
    */
   record CreatePartitions(String topic, int partitionCount, List<PartitionAssignment> added)
       implements MetadataCommand {
@@ -96,8 +96,8 @@ public sealed interface MetadataCommand {
       requireNonNull(topic, "topic");
       added = List.copyOf(requireNonNull(added, "added"));
       if (added.isEmpty() || added.size() > partitionCount) {
-        throw new IllegalArgumentException("added: " + added.size()
-            + " assignments (expected: 1.." + partitionCount + ")");
+        throw new IllegalArgumentException(
+            "added: " + added.size() + " assignments (expected: 1.." + partitionCount + ")");
       }
     }
   }

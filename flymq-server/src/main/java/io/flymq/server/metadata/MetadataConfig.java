@@ -8,22 +8,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Settings of the metadata service (the {@code cluster.*} keys of CONFIG-KEYS.md that concern
- * the metadata quorum). Immutable; build with {@link #builder()}, which fills defaults and reports
+ * Settings of the metadata service (the {@code cluster.*} keys of CONFIG-KEYS.md that concern the
+ * metadata quorum). Immutable; build with {@link #builder()}, which fills defaults and reports
  * every bad value at once.
  *
- * @param nodeId              {@code cluster.node_id}; names this node's Raft peer ({@code "" } = "0")
- * @param brokerId            the broker id this node leads partitions as (single node: 0)
- * @param metadataDir         {@code <data_dir>/metadata}: Raft log, metadata snapshots
- * @param host                address the Raft transport binds to and peers reach it by
- * @param port                Raft port ({@code cluster.addr}, default 9093); must be a real port,
- *                            because the peer address is stored in the Raft configuration
- * @param electionTimeout     {@code cluster.election_timeout_ms}; Ratis waits between this and twice
- *                            this before an election
- * @param snapshotThreshold   take a snapshot after this many log entries since the last one
- * @param snapshotOnClose     take a snapshot on a clean close, so the next start replays nothing
- * @param requestTimeout      how long a proposal may take before it fails METADATA_UNAVAILABLE
- * @param startTimeout        how long {@code start()} waits to become leader and catch up
+ * @param nodeId {@code cluster.node_id}; names this node's Raft peer ({@code "" } = "0")
+ * @param brokerId the broker id this node leads partitions as (single node: 0)
+ * @param metadataDir {@code <data_dir>/metadata}: Raft log, metadata snapshots
+ * @param host address the Raft transport binds to and peers reach it by
+ * @param port Raft port ({@code cluster.addr}, default 9093); must be a real port, because the peer
+ *     address is stored in the Raft configuration
+ * @param electionTimeout {@code cluster.election_timeout_ms}; Ratis waits between this and twice
+ *     this before an election
+ * @param snapshotThreshold take a snapshot after this many log entries since the last one
+ * @param snapshotOnClose take a snapshot on a clean close, so the next start replays nothing
+ * @param requestTimeout how long a proposal may take before it fails METADATA_UNAVAILABLE
+ * @param startTimeout how long {@code start()} waits to become leader and catch up
  */
 public record MetadataConfig(
     String nodeId,
@@ -153,7 +153,9 @@ public record MetadataConfig(
       return this;
     }
 
-    /** @throws IllegalArgumentException naming every bad value */
+    /**
+     * @throws IllegalArgumentException naming every bad value
+     */
     public MetadataConfig build() {
       List<String> errors = new ArrayList<>();
       if (nodeId == null || !nodeId.matches("[a-zA-Z0-9_-]*")) {
@@ -186,8 +188,17 @@ public record MetadataConfig(
       if (!errors.isEmpty()) {
         throw new IllegalArgumentException("Invalid metadata config: " + String.join("; ", errors));
       }
-      return new MetadataConfig(nodeId, brokerId, metadataDir, host, port, electionTimeout,
-          snapshotThreshold, snapshotOnClose, requestTimeout, startTimeout);
+      return new MetadataConfig(
+          nodeId,
+          brokerId,
+          metadataDir,
+          host,
+          port,
+          electionTimeout,
+          snapshotThreshold,
+          snapshotOnClose,
+          requestTimeout,
+          startTimeout);
     }
   }
 }

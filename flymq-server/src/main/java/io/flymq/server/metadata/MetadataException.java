@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A metadata request failed: either pure validation before proposing, or a state-dependent
- * rejection returned by the state machine, or the quorum not answering. Carries a
- * {@link MetadataErrorCode} (stable code, retriable flag, hint).
+ * rejection returned by the state machine, or the quorum not answering. Carries a {@link
+ * MetadataErrorCode} (stable code, retriable flag, hint).
  */
 public final class MetadataException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -15,8 +15,8 @@ import java.util.TreeMap;
  * new image per applied command).
  *
  * <p>{@code version} is the Raft log index of the last command that produced this image; it only
- * grows. Topics are kept sorted by name so iteration and encoding are the same on every node.
- * Later issues add users, ACLs, schemas, brokers beside {@code topics}.
+ * grows. Topics are kept sorted by name so iteration and encoding are the same on every node. Later
+ * issues add users, ACLs, schemas, brokers beside {@code topics}.
  */
 public record MetadataImage(long version, NavigableMap<String, TopicMetadata> topics) {
 

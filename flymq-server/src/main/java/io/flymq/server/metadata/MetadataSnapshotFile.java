@@ -33,6 +33,7 @@ public final class MetadataSnapshotFile {
   static final int MAGIC = 0x464d5153; // "FMQS"
   static final byte FORMAT_VERSION = 1;
   private static final int HEADER_SIZE = 4 + 1 + 8 + 8 + 4;
+
   /** Refuses to allocate for a corrupt length field; far above any real metadata image. */
   static final int MAX_PAYLOAD_BYTES = 1 << 30;
 
@@ -53,16 +54,24 @@ public final class MetadataSnapshotFile {
   public static void write(Path target, Contents contents) throws IOException {
     byte[] payload = MetadataCodec.encode(contents.image());
     var buf = ByteBuffer.allocate(HEADER_SIZE + payload.length + 4);
-    buf.putInt(MAGIC).put(FORMAT_VERSION).putLong(contents.term()).putLong(contents.index())
-        .putInt(payload.length).put(payload);
+    buf.putInt(MAGIC)
+        .put(FORMAT_VERSION)
+        .putLong(contents.term())
+        .putLong(contents.index())
+        .putInt(payload.length)
+        .put(payload);
     var crc = new CRC32C();
     crc.update(buf.array(), 0, buf.position());
     buf.putInt((int) crc.getValue()).flip();
 
     Path dir = target.toAbsolutePath().getParent();
     Path tmp = dir.resolve(target.getFileName() + ".tmp");
-    try (var ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (var ch =
+        FileChannel.open(
+            tmp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
       while (buf.hasRemaining()) {
         ch.write(buf);
       }
@@ -72,7 +81,9 @@ public final class MetadataSnapshotFile {
     forceDirectory(dir);
   }
 
-  /** @throws CorruptMetadataException if the file is torn, corrupt or of an unknown format */
+  /**
+   * @throws CorruptMetadataException if the file is torn, corrupt or of an unknown format
+   */
   public static Contents read(Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     if (bytes.length < HEADER_SIZE + 4) {
@@ -91,8 +102,13 @@ public final class MetadataSnapshotFile {
     long index = buf.getLong();
     int length = buf.getInt();
     if (length < 0 || length > MAX_PAYLOAD_BYTES || length != bytes.length - HEADER_SIZE - 4) {
-      throw corrupt(file, "payload length " + length + " (file has "
-          + (bytes.length - HEADER_SIZE - 4) + " payload bytes)");
+      throw corrupt(
+          file,
+          "payload length "
+              + length
+              + " (file has "
+              + (bytes.length - HEADER_SIZE - 4)
+              + " payload bytes)");
     }
     var crc = new CRC32C();
     crc.update(bytes, 0, HEADER_SIZE + length);

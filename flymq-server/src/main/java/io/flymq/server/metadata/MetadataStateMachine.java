@@ -34,23 +34,25 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safety (STYLE 9.5): Ratis calls {@link #applyTransaction} and {@link #takeSnapshot}
  * from its single state-machine updater thread, while queries and {@link #image()} run on any
- * thread. All state the readers see lives in one {@link AtomicReference} to an immutable
- * {@link Applied} (image plus the log position it reflects), replaced after each entry, so a
- * reader never sees a half-applied command and snapshot and image can never disagree.
+ * thread. All state the readers see lives in one {@link AtomicReference} to an immutable {@link
+ * Applied} (image plus the log position it reflects), replaced after each entry, so a reader never
+ * sees a half-applied command and snapshot and image can never disagree.
  *
  * <p>Determinism: apply decodes the entry, runs the pure {@link MetadataApplier} and encodes the
  * result; the clock, ids and placement were fixed by the proposer. Listeners run after the new
  * image is published and cannot influence it.
  *
- * <p>Snapshot files live in Ratis's {@code sm/} directory of the group's storage, named
- * {@code snapshot.<term>_<index>} with an {@code .md5} sidecar (Ratis uses it when it ships a
- * snapshot to a follower); layout in {@link MetadataSnapshotFile}.
+ * <p>Snapshot files live in Ratis's {@code sm/} directory of the group's storage, named {@code
+ * snapshot.<term>_<index>} with an {@code .md5} sidecar (Ratis uses it when it ships a snapshot to
+ * a follower); layout in {@link MetadataSnapshotFile}.
  */
 public final class MetadataStateMachine extends BaseStateMachine {
   private static final Logger LOG = LoggerFactory.getLogger(MetadataStateMachine.class);
 
-  /** The image and the last log entry it reflects (a rejected command or a Raft-internal entry
-   * moves {@code term/index} but not {@code image.version()}). */
+  /**
+   * The image and the last log entry it reflects (a rejected command or a Raft-internal entry moves
+   * {@code term/index} but not {@code image.version()}).
+   */
   private record Applied(MetadataImage image, long term, long index) {}
 
   private final SimpleStateMachineStorage storage = new SimpleStateMachineStorage();
@@ -109,8 +111,16 @@ public final class MetadataStateMachine extends BaseStateMachine {
     var contents = MetadataSnapshotFile.read(file.toPath());
     TermIndex named = info.getTermIndex();
     if (contents.term() != named.getTerm() || contents.index() != named.getIndex()) {
-      throw new CorruptMetadataException("metadata snapshot " + file + " holds term/index "
-          + contents.term() + "/" + contents.index() + " (expected: " + named + " from its name)");
+      throw new CorruptMetadataException(
+          "metadata snapshot "
+              + file
+              + " holds term/index "
+              + contents.term()
+              + "/"
+              + contents.index()
+              + " (expected: "
+              + named
+              + " from its name)");
     }
     var before = state.getAndSet(new Applied(contents.image(), contents.term(), contents.index()));
     setLastAppliedTermIndex(named);
@@ -127,8 +137,8 @@ public final class MetadataStateMachine extends BaseStateMachine {
     MetadataApplier.Outcome outcome;
     Applied before = state.get();
     try {
-      var command = MetadataCodec.decodeCommand(
-          entry.getStateMachineLogEntry().getLogData().toByteArray());
+      var command =
+          MetadataCodec.decodeCommand(entry.getStateMachineLogEntry().getLogData().toByteArray());
       outcome = MetadataApplier.apply(before.image(), command, index);
     } catch (RuntimeException e) {
       // Never skip an entry: replicas would diverge. Failing the future stops this server.
@@ -146,8 +156,8 @@ public final class MetadataStateMachine extends BaseStateMachine {
 
   /**
    * Answers any read-only request with the image version (8 bytes, big-endian). Its use is the
-   * linearizable read the service sends at start: Ratis answers it only once this server is
-   * leader and has applied everything committed, so the image is complete afterwards.
+   * linearizable read the service sends at start: Ratis answers it only once this server is leader
+   * and has applied everything committed, so the image is complete afterwards.
    */
   @Override
   public CompletableFuture<Message> query(Message request) {
@@ -171,12 +181,14 @@ public final class MetadataStateMachine extends BaseStateMachine {
       return RaftLog.INVALID_LOG_INDEX;
     }
     File file = storage.getSnapshotFile(term, index);
-    MetadataSnapshotFile.write(file.toPath(),
-        new MetadataSnapshotFile.Contents(term, index, applied.image()));
+    MetadataSnapshotFile.write(
+        file.toPath(), new MetadataSnapshotFile.Contents(term, index, applied.image()));
     var md5 = MD5FileUtil.computeAndSaveMd5ForFile(file);
     storage.updateLatestSnapshot(
         new SingleFileSnapshotInfo(new FileInfo(file.toPath(), md5), term, index));
-    LOG.info("Took metadata snapshot {} ({} topics)", TermIndex.valueOf(term, index),
+    LOG.info(
+        "Took metadata snapshot {} ({} topics)",
+        TermIndex.valueOf(term, index),
         applied.image().topics().size());
     return index;
   }

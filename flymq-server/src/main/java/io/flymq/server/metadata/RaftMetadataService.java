@@ -29,10 +29,10 @@ import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.protocol.exceptions.NotLeaderException;
 import org.apache.ratis.protocol.exceptions.StateMachineException;
+import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.rpc.SupportedRpcType;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.RaftServerConfigKeys;
-import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 import org.apache.ratis.util.TimeDuration;
@@ -43,12 +43,11 @@ import org.slf4j.LoggerFactory;
  * {@link MetadataService} on Apache Ratis: a Raft server hosting {@link MetadataStateMachine} in
  * the metadata group, and a Raft client that submits commands to the group's leader.
  *
- * <p>Today the group has one peer, this node (DESIGN 5: the same code path as a cluster; a
- * cluster adds peers to the group, see docs/metadata.md). Transport: ratis-netty (Ratis's own
- * shaded Netty), bound to {@code host:port}. Storage: {@code <metadataDir>/<group uuid>/} holds
- * the Raft log ({@code current/}) and snapshots ({@code sm/}). Snapshots are taken every
- * {@code snapshotThreshold} entries and when the server stops, and the log before a snapshot is
- * purged.
+ * <p>Today the group has one peer, this node (DESIGN 5: the same code path as a cluster; a cluster
+ * adds peers to the group, see docs/metadata.md). Transport: ratis-netty (Ratis's own shaded
+ * Netty), bound to {@code host:port}. Storage: {@code <metadataDir>/<group uuid>/} holds the Raft
+ * log ({@code current/}) and snapshots ({@code sm/}). Snapshots are taken every {@code
+ * snapshotThreshold} entries and when the server stops, and the log before a snapshot is purged.
  *
  * <p>Thread-safe: {@link #start()} and {@link #close()} are synchronized; proposals and reads may
  * come from any thread. The proposer side chooses everything non-deterministic (topic id, clock
@@ -61,8 +60,9 @@ public final class RaftMetadataService implements MetadataService {
    * The metadata group's id. Fixed (derived from a constant name) because the Raft storage
    * directory is named after it: a random id would orphan the log on restart.
    */
-  public static final RaftGroupId GROUP_ID = RaftGroupId.valueOf(
-      UUID.nameUUIDFromBytes("flymq-metadata".getBytes(StandardCharsets.UTF_8)));
+  public static final RaftGroupId GROUP_ID =
+      RaftGroupId.valueOf(
+          UUID.nameUUIDFromBytes("flymq-metadata".getBytes(StandardCharsets.UTF_8)));
 
   private static final long CLIENT_RETRY_SLEEP_MS = 50;
   private static final long LEADER_POLL_MS = 10;
@@ -81,14 +81,17 @@ public final class RaftMetadataService implements MetadataService {
     this(config, Clock.systemUTC());
   }
 
-  /** @param clock stamps {@code createdAtMs} of new topics (proposer side; never used in apply) */
+  /**
+   * @param clock stamps {@code createdAtMs} of new topics (proposer side; never used in apply)
+   */
   public RaftMetadataService(MetadataConfig config, Clock clock) {
     this.config = requireNonNull(config, "config");
     this.clock = requireNonNull(clock, "clock");
-    this.self = RaftPeer.newBuilder()
-        .setId(peerIdOf(config.nodeId()))
-        .setAddress(config.host() + ":" + config.port())
-        .build();
+    this.self =
+        RaftPeer.newBuilder()
+            .setId(peerIdOf(config.nodeId()))
+            .setAddress(config.host() + ":" + config.port())
+            .build();
     this.group = RaftGroup.valueOf(GROUP_ID, self);
   }
 
@@ -109,24 +112,27 @@ public final class RaftMetadataService implements MetadataService {
     RaftProperties properties = raftProperties();
     try {
       // build() initializes the state machine, which loads the newest snapshot.
-      server = RaftServer.newBuilder()
-          .setServerId(self.getId())
-          .setGroup(group)
-          .setStateMachine(stateMachine)
-          .setProperties(properties)
-          // RECOVER formats a new directory and reuses an existing one.
-          .setOption(RaftStorage.StartupOption.RECOVER)
-          .build();
+      server =
+          RaftServer.newBuilder()
+              .setServerId(self.getId())
+              .setGroup(group)
+              .setStateMachine(stateMachine)
+              .setProperties(properties)
+              // RECOVER formats a new directory and reuses an existing one.
+              .setOption(RaftStorage.StartupOption.RECOVER)
+              .build();
       server.start();
-      client = RaftClient.newBuilder()
-          .setClientId(ClientId.randomId())
-          .setRaftGroup(group)
-          .setProperties(properties)
-          // Retries (NotLeader, LeaderNotReady) back off instead of spinning; proposals are
-          // bounded by requestTimeout anyway.
-          .setRetryPolicy(RetryPolicies.retryForeverWithSleep(
-              TimeDuration.valueOf(CLIENT_RETRY_SLEEP_MS, TimeUnit.MILLISECONDS)))
-          .build();
+      client =
+          RaftClient.newBuilder()
+              .setClientId(ClientId.randomId())
+              .setRaftGroup(group)
+              .setProperties(properties)
+              // Retries (NotLeader, LeaderNotReady) back off instead of spinning; proposals are
+              // bounded by requestTimeout anyway.
+              .setRetryPolicy(
+                  RetryPolicies.retryForeverWithSleep(
+                      TimeDuration.valueOf(CLIENT_RETRY_SLEEP_MS, TimeUnit.MILLISECONDS)))
+              .build();
       awaitServing();
     } catch (IOException e) {
       closeQuietly();
@@ -137,8 +143,12 @@ public final class RaftMetadataService implements MetadataService {
       Throwable cause = unwrap(e);
       throw new IOException("metadata service did not start: " + cause.getMessage(), cause);
     }
-    LOG.info("Metadata service started: peer {} at {}, {} topics, version {}", self.getId(),
-        self.getAddress(), image().topics().size(), image().version());
+    LOG.info(
+        "Metadata service started: peer {} at {}, {} topics, version {}",
+        self.getId(),
+        self.getAddress(),
+        image().topics().size(),
+        image().version());
   }
 
   private RaftProperties raftProperties() {
@@ -149,8 +159,10 @@ public final class RaftMetadataService implements MetadataService {
     RaftServerConfigKeys.setStorageDir(p, List.of(config.metadataDir().toFile()));
 
     long electionMs = config.electionTimeout().toMillis();
-    RaftServerConfigKeys.Rpc.setTimeoutMin(p, TimeDuration.valueOf(electionMs, TimeUnit.MILLISECONDS));
-    RaftServerConfigKeys.Rpc.setTimeoutMax(p, TimeDuration.valueOf(2 * electionMs, TimeUnit.MILLISECONDS));
+    RaftServerConfigKeys.Rpc.setTimeoutMin(
+        p, TimeDuration.valueOf(electionMs, TimeUnit.MILLISECONDS));
+    RaftServerConfigKeys.Rpc.setTimeoutMax(
+        p, TimeDuration.valueOf(2 * electionMs, TimeUnit.MILLISECONDS));
 
     RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
     RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, config.snapshotThreshold());
@@ -179,14 +191,19 @@ public final class RaftMetadataService implements MetadataService {
         Thread.sleep(LEADER_POLL_MS);
       }
       long leftMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-      RaftClientReply reply = client.async().sendReadOnly(Message.EMPTY)
-          .get(leftMs, TimeUnit.MILLISECONDS);
+      RaftClientReply reply =
+          client.async().sendReadOnly(Message.EMPTY).get(leftMs, TimeUnit.MILLISECONDS);
       if (!reply.isSuccess()) {
         throw new IOException("metadata service did not start: " + reply.getException());
       }
     } catch (TimeoutException e) {
-      throw new IOException("metadata service did not become leader within " + timeoutMs
-          + " ms (cluster.election_timeout_ms=" + config.electionTimeout().toMillis() + ")", e);
+      throw new IOException(
+          "metadata service did not become leader within "
+              + timeoutMs
+              + " ms (cluster.election_timeout_ms="
+              + config.electionTimeout().toMillis()
+              + ")",
+          e);
     } catch (ExecutionException e) {
       throw new IOException("metadata service did not start: " + e.getCause(), e.getCause());
     } catch (InterruptedException e) {
@@ -205,8 +222,9 @@ public final class RaftMetadataService implements MetadataService {
     } catch (MetadataException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return submit(new MetadataCommand.CreateTopic(name, UUID.randomUUID(),
-        placement(partitions), configs, clock.millis()));
+    return submit(
+        new MetadataCommand.CreateTopic(
+            name, UUID.randomUUID(), placement(partitions), configs, clock.millis()));
   }
 
   @Override
@@ -228,7 +246,8 @@ public final class RaftMetadataService implements MetadataService {
       TopicValidation.validateConfigKeys(requireNonNull(delete, "delete"));
       for (String key : delete) {
         if (set.containsKey(key)) {
-          throw new MetadataException(MetadataErrorCode.INVALID_CONFIG,
+          throw new MetadataException(
+              MetadataErrorCode.INVALID_CONFIG,
               "topic config " + key + ": both set and deleted (expected: one of them)");
         }
       }
@@ -255,12 +274,22 @@ public final class RaftMetadataService implements MetadataService {
     }
     int current = topic.get().partitionCount();
     if (partitionCount <= current) {
-      return CompletableFuture.failedFuture(new MetadataException(MetadataErrorCode.INVALID_PARTITIONS,
-          "topic " + name + " has " + current + " partitions; partitions: " + partitionCount
-              + " (expected: > " + current + ")"));
+      return CompletableFuture.failedFuture(
+          new MetadataException(
+              MetadataErrorCode.INVALID_PARTITIONS,
+              "topic "
+                  + name
+                  + " has "
+                  + current
+                  + " partitions; partitions: "
+                  + partitionCount
+                  + " (expected: > "
+                  + current
+                  + ")"));
     }
-    return submit(new MetadataCommand.CreatePartitions(name, partitionCount,
-        placement(partitionCount - current)));
+    return submit(
+        new MetadataCommand.CreatePartitions(
+            name, partitionCount, placement(partitionCount - current)));
   }
 
   /** Single node: every new partition is led by this broker at epoch 0. */
@@ -271,41 +300,52 @@ public final class RaftMetadataService implements MetadataService {
   private CompletableFuture<TopicMetadata> submit(MetadataCommand command) {
     RaftClient c = client;
     if (c == null) {
-      return CompletableFuture.failedFuture(new IllegalStateException(
-          "metadata service: not running (expected: start() before proposals, none after close())"));
+      return CompletableFuture.failedFuture(
+          new IllegalStateException(
+              "metadata service: not running (expected: start() before proposals, none after close())"));
     }
     Message message = Message.valueOf(ByteString.copyFrom(MetadataCodec.encode(command)));
-    return c.async().send(message)
+    return c.async()
+        .send(message)
         .orTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .handle((reply, error) -> {
-          if (error != null) {
-            throw failure(command, unwrap(error));
-          }
-          if (!reply.isSuccess()) {
-            throw failure(command, reply.getException());
-          }
-          MetadataResult result = MetadataCodec.decodeResult(reply.getMessage().getContent().toByteArray());
-          return switch (result) {
-            case MetadataResult.Applied applied -> applied.topic();
-            case MetadataResult.Rejected rejected -> throw rejected.toException();
-          };
-        });
+        .handle(
+            (reply, error) -> {
+              if (error != null) {
+                throw failure(command, unwrap(error));
+              }
+              if (!reply.isSuccess()) {
+                throw failure(command, reply.getException());
+              }
+              MetadataResult result =
+                  MetadataCodec.decodeResult(reply.getMessage().getContent().toByteArray());
+              return switch (result) {
+                case MetadataResult.Applied applied -> applied.topic();
+                case MetadataResult.Rejected rejected -> throw rejected.toException();
+              };
+            });
   }
 
   private MetadataException failure(MetadataCommand command, Throwable error) {
     String what = command.getClass().getSimpleName() + " " + command.topic();
     if (error instanceof NotLeaderException) {
-      return new MetadataException(MetadataErrorCode.NOT_LEADER, what + ": not leader: " + error.getMessage(), error);
+      return new MetadataException(
+          MetadataErrorCode.NOT_LEADER, what + ": not leader: " + error.getMessage(), error);
     }
     if (error instanceof StateMachineException) {
-      return new MetadataException(MetadataErrorCode.INTERNAL, what + ": " + error.getMessage(), error);
+      return new MetadataException(
+          MetadataErrorCode.INTERNAL, what + ": " + error.getMessage(), error);
     }
     if (error instanceof TimeoutException) {
-      return new MetadataException(MetadataErrorCode.METADATA_UNAVAILABLE,
-          what + ": no answer within " + config.requestTimeout().toMillis()
-              + " ms; it may still be applied", error);
+      return new MetadataException(
+          MetadataErrorCode.METADATA_UNAVAILABLE,
+          what
+              + ": no answer within "
+              + config.requestTimeout().toMillis()
+              + " ms; it may still be applied",
+          error);
     }
-    return new MetadataException(MetadataErrorCode.METADATA_UNAVAILABLE, what + ": " + error, error);
+    return new MetadataException(
+        MetadataErrorCode.METADATA_UNAVAILABLE, what + ": " + error, error);
   }
 
   private static Throwable unwrap(Throwable error) {

@@ -12,11 +12,11 @@ import java.util.UUID;
  * One topic as the cluster agrees on it. Immutable; the configs are kept sorted by key so that
  * encoding a topic (snapshots) gives the same bytes on every node.
  *
- * @param name        the topic name (valid per {@link TopicValidation#validateName})
- * @param topicId     chosen by the proposer when the topic is created; a topic deleted and created
- *                    again under the same name gets a new id
- * @param partitions  assignment of partition {@code i} at index {@code i}; never empty
- * @param configs     per-topic overrides (retention_ms, segment_bytes, cleanup_policy, ...)
+ * @param name the topic name (valid per {@link TopicValidation#validateName})
+ * @param topicId chosen by the proposer when the topic is created; a topic deleted and created
+ *     again under the same name gets a new id
+ * @param partitions assignment of partition {@code i} at index {@code i}; never empty
+ * @param configs per-topic overrides (retention_ms, segment_bytes, cleanup_policy, ...)
  * @param createdAtMs wall-clock time of the proposer when it proposed the creation
  */
 public record TopicMetadata(

@@ -7,19 +7,21 @@ import java.util.Set;
 /**
  * Pure validation of topic requests, done by the proposer before a command enters the log: it
  * depends only on the request, never on the metadata state, so a bad request fails fast with a
- * clear message and never costs a Raft round trip. Checks that depend on the state (does the
- * topic exist?) happen in {@link MetadataApplier}. Stateless and thread-safe.
+ * clear message and never costs a Raft round trip. Checks that depend on the state (does the topic
+ * exist?) happen in {@link MetadataApplier}. Stateless and thread-safe.
  *
- * <p>Names follow Kafka's rules ({@code [a-zA-Z0-9._-]}, 1..249 characters, not {@code .} or
- * {@code ..}) plus {@code /} between levels, which WIRE-V1 7.4 requires because the public SDKs'
- * topic patterns are {@code /}-separated ({@code sensors/room1/temp}). Levels must be non-empty and
- * not {@code .} or {@code ..}, so that no name can climb out of a directory built from it.
+ * <p>Names follow Kafka's rules ({@code [a-zA-Z0-9._-]}, 1..249 characters, not {@code .} or {@code
+ * ..}) plus {@code /} between levels, which WIRE-V1 7.4 requires because the public SDKs' topic
+ * patterns are {@code /}-separated ({@code sensors/room1/temp}). Levels must be non-empty and not
+ * {@code .} or {@code ..}, so that no name can climb out of a directory built from it.
  */
 public final class TopicValidation {
   /** Kafka's limit: leaves room in a 255-byte file name for a partition suffix. */
   public static final int MAX_NAME_LENGTH = 249;
+
   /** Upper bound on a topic's partition count; guards memory and file handles. */
   public static final int MAX_PARTITIONS = 10_000;
+
   /** Topic config keys accepted as per-topic overrides (CONFIG-KEYS.md names). */
   public static final Set<String> CONFIG_KEYS =
       Set.of("retention_ms", "retention_bytes", "segment_bytes", "cleanup_policy");
@@ -28,7 +30,9 @@ public final class TopicValidation {
 
   private TopicValidation() {}
 
-  /** @throws MetadataException with {@link MetadataErrorCode#INVALID_TOPIC_NAME} */
+  /**
+   * @throws MetadataException with {@link MetadataErrorCode#INVALID_TOPIC_NAME}
+   */
   public static void validateName(String name) {
     if (name == null || name.isEmpty()) {
       throw invalidName(name, "empty");
@@ -38,11 +42,18 @@ public final class TopicValidation {
     }
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '.' || c == '_' || c == '-' || c == '/';
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '_'
+              || c == '-'
+              || c == '/';
       if (!ok) {
-        throw invalidName(name, "character '" + printable(c) + "' at " + i
-            + " (expected: [a-zA-Z0-9._-] or '/')");
+        throw invalidName(
+            name,
+            "character '" + printable(c) + "' at " + i + " (expected: [a-zA-Z0-9._-] or '/')");
       }
     }
     for (String level : name.split("/", -1)) {
@@ -52,10 +63,13 @@ public final class TopicValidation {
     }
   }
 
-  /** @throws MetadataException with {@link MetadataErrorCode#INVALID_PARTITIONS} */
+  /**
+   * @throws MetadataException with {@link MetadataErrorCode#INVALID_PARTITIONS}
+   */
   public static void validatePartitionCount(int partitions) {
     if (partitions < 1 || partitions > MAX_PARTITIONS) {
-      throw new MetadataException(MetadataErrorCode.INVALID_PARTITIONS,
+      throw new MetadataException(
+          MetadataErrorCode.INVALID_PARTITIONS,
           "partitions: " + partitions + " (expected: 1.." + MAX_PARTITIONS + ")");
     }
   }
@@ -72,8 +86,11 @@ public final class TopicValidation {
   public static void validateConfigKeys(Collection<String> keys) {
     for (String key : keys) {
       if (!CONFIG_KEYS.contains(key)) {
-        throw invalidConfig(key + ": unknown key (expected one of: "
-            + String.join(", ", CONFIG_KEYS.stream().sorted().toList()) + ")");
+        throw invalidConfig(
+            key
+                + ": unknown key (expected one of: "
+                + String.join(", ", CONFIG_KEYS.stream().sorted().toList())
+                + ")");
       }
     }
   }
@@ -85,7 +102,8 @@ public final class TopicValidation {
     switch (key) {
       case "cleanup_policy" -> {
         if (!CLEANUP_POLICIES.contains(value)) {
-          throw invalidConfig(key + ": " + value + " (expected: delete, compact or compact,delete)");
+          throw invalidConfig(
+              key + ": " + value + " (expected: delete, compact or compact,delete)");
         }
       }
       case "segment_bytes" -> requireLong(key, value, 1);
@@ -111,7 +129,8 @@ public final class TopicValidation {
   }
 
   private static MetadataException invalidName(String name, String why) {
-    return new MetadataException(MetadataErrorCode.INVALID_TOPIC_NAME,
+    return new MetadataException(
+        MetadataErrorCode.INVALID_TOPIC_NAME,
         "topic name '" + (name == null ? "" : name) + "': " + why);
   }
 

@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The client listener: a Netty server speaking the FlyMQ protocol (v1 and v2) on one address.
- * Each connection gets its own frame decoder and connection handler; a misbehaving client only
- * ever closes its own connection.
+ * The client listener: a Netty server speaking the FlyMQ protocol (v1 and v2) on one address. Each
+ * connection gets its own frame decoder and connection handler; a misbehaving client only ever
+ * closes its own connection.
  *
  * <p>{@link #close()} stops accepting, waits (bounded) for in-flight requests to finish, then
  * closes the connections and the event loops. Thread-safe.
@@ -36,30 +36,42 @@ public final class BrokerServer implements AutoCloseable {
   private final Transport transport;
 
   /** Settings of the listener. */
-  public record Settings(InetSocketAddress bindAddress, int maxFrameBytes, int maxInflightPerConnection,
-      boolean zeroCopy, int workerThreads) {}
+  public record Settings(
+      InetSocketAddress bindAddress,
+      int maxFrameBytes,
+      int maxInflightPerConnection,
+      boolean zeroCopy,
+      int workerThreads) {}
 
   private BrokerServer(Settings settings, RequestRouter router) throws InterruptedException {
     this.transport = Transport.best();
     this.boss = transport.newGroup(1, "flymq-accept");
     this.workers = transport.newGroup(settings.workerThreads(), "flymq-network");
-    ServerBootstrap bootstrap = new ServerBootstrap()
-        .group(boss, workers)
-        .channel(transport.serverChannel())
-        .option(ChannelOption.SO_BACKLOG, 1024)
-        .option(ChannelOption.SO_REUSEADDR, true)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel channel) {
-            connections.add(channel);
-            channel.pipeline()
-                .addLast("frames", new FrameDecoderHandler(settings.maxFrameBytes()))
-                .addLast("requests", new ConnectionHandler(router, settings.maxInflightPerConnection(),
-                    settings.zeroCopy(), tracker));
-          }
-        });
+    ServerBootstrap bootstrap =
+        new ServerBootstrap()
+            .group(boss, workers)
+            .channel(transport.serverChannel())
+            .option(ChannelOption.SO_BACKLOG, 1024)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel channel) {
+                    connections.add(channel);
+                    channel
+                        .pipeline()
+                        .addLast("frames", new FrameDecoderHandler(settings.maxFrameBytes()))
+                        .addLast(
+                            "requests",
+                            new ConnectionHandler(
+                                router,
+                                settings.maxInflightPerConnection(),
+                                settings.zeroCopy(),
+                                tracker));
+                  }
+                });
     this.serverChannel = bootstrap.bind(settings.bindAddress()).sync().channel();
   }
 
@@ -68,7 +80,8 @@ public final class BrokerServer implements AutoCloseable {
    *
    * @throws java.io.IOException (as thrown by Netty) when the address cannot be bound
    */
-  public static BrokerServer start(Settings settings, RequestRouter router) throws InterruptedException {
+  public static BrokerServer start(Settings settings, RequestRouter router)
+      throws InterruptedException {
     return new BrokerServer(settings, router);
   }
 
@@ -86,7 +99,10 @@ public final class BrokerServer implements AutoCloseable {
     serverChannel.close().syncUninterruptibly();
     try {
       if (!tracker.awaitDrained(DRAIN_TIMEOUT)) {
-        log.warn("{} requests still in flight after {}; closing connections anyway", tracker.inflight(), DRAIN_TIMEOUT);
+        log.warn(
+            "{} requests still in flight after {}; closing connections anyway",
+            tracker.inflight(),
+            DRAIN_TIMEOUT);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

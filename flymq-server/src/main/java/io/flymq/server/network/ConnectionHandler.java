@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * response when its future completes, on the channel's event loop.
  *
  * <p>Ordering: v1 has no correlation id, so v1 responses leave in request order (a finished
- * response waits for the ones before it). v2 responses leave as soon as they are ready, echoing
- * the request's correlation id, so a long-poll fetch never holds back a produce.
+ * response waits for the ones before it). v2 responses leave as soon as they are ready, echoing the
+ * request's correlation id, so a long-poll fetch never holds back a produce.
  *
  * <p>Backpressure: at most {@code maxInflight} requests per connection; beyond that the channel
  * stops reading until responses drain. All state is confined to the event loop.
@@ -44,8 +44,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   private final int maxInflight;
   private final boolean zeroCopy;
   private final InflightTracker tracker;
+
   /** v1 requests in arrival order, each with its response once ready. */
   private final ArrayDeque<Pending> v1Order = new ArrayDeque<>();
+
   private final Set<Integer> v2InFlight = new HashSet<>();
   private int inflight;
   private ChannelHandlerContext ctx;
@@ -59,7 +61,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  ConnectionHandler(RequestRouter router, int maxInflight, boolean zeroCopy, InflightTracker tracker) {
+  ConnectionHandler(
+      RequestRouter router, int maxInflight, boolean zeroCopy, InflightTracker tracker) {
     this.router = router;
     this.maxInflight = maxInflight;
     this.zeroCopy = zeroCopy;
@@ -79,8 +82,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     if (header.version() == FrameHeader.V1) {
       v1Order.add(pending);
     } else if (!v2InFlight.add(header.correlationId())) {
-      write(pending, ErrorResponse.of(ErrorCode.DUPLICATE_CORRELATION_ID,
-          "duplicate correlation id: " + header.correlationId()));
+      write(
+          pending,
+          ErrorResponse.of(
+              ErrorCode.DUPLICATE_CORRELATION_ID,
+              "duplicate correlation id: " + header.correlationId()));
       context.flush();
       return;
     }
@@ -88,18 +94,21 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     CompletableFuture<Response> result;
     try {
       Message request = MessageCodec.decodeRequest(header, frame.payload());
-      result = router.route(request, new RequestContext(context.channel().remoteAddress(), header.version()));
+      result =
+          router.route(
+              request, new RequestContext(context.channel().remoteAddress(), header.version()));
     } catch (ProtocolException e) {
       result = CompletableFuture.failedFuture(e);
     }
-    result.whenComplete((response, error) -> {
-      Object answer = error == null ? response : failure(error);
-      if (context.executor().inEventLoop()) {
-        finish(pending, answer);
-      } else {
-        context.executor().execute(() -> finish(pending, answer));
-      }
-    });
+    result.whenComplete(
+        (response, error) -> {
+          Object answer = error == null ? response : failure(error);
+          if (context.executor().inEventLoop()) {
+            finish(pending, answer);
+          } else {
+            context.executor().execute(() -> finish(pending, answer));
+          }
+        });
   }
 
   private static Object failure(Throwable error) {
@@ -164,9 +173,16 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
       Message message = answer instanceof Response.Of of ? of.message() : (Message) answer;
       ctx.write(Unpooled.wrappedBuffer(MessageCodec.encodeResponse(pending.header, message)));
     } catch (RuntimeException | IOException e) {
-      log.error("could not encode the response to {} from {}", pending.header, ctx.channel().remoteAddress(), e);
-      ctx.write(Unpooled.wrappedBuffer(MessageCodec.encodeResponse(pending.header,
-          ErrorResponse.of(ErrorCode.UNCLASSIFIED, "internal error: " + e))));
+      log.error(
+          "could not encode the response to {} from {}",
+          pending.header,
+          ctx.channel().remoteAddress(),
+          e);
+      ctx.write(
+          Unpooled.wrappedBuffer(
+              MessageCodec.encodeResponse(
+                  pending.header,
+                  ErrorResponse.of(ErrorCode.UNCLASSIFIED, "internal error: " + e))));
     }
   }
 
@@ -206,7 +222,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     if (cause instanceof IOException) {
       log.debug("connection {} failed: {}", context.channel().remoteAddress(), cause.toString());
     } else {
-      log.warn("closing connection {} after an unexpected error", context.channel().remoteAddress(), cause);
+      log.warn(
+          "closing connection {} after an unexpected error",
+          context.channel().remoteAddress(),
+          cause);
     }
     context.close().addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
   }

@@ -56,7 +56,8 @@ final class SharedFileRegion extends AbstractReferenceCounted implements FileReg
     if (written > 0) {
       transferred += written;
     } else if (written == 0 && file.size() < position + count) {
-      throw new IOException("segment file shrank under a pending send: " + (position + count) + " > " + file.size());
+      throw new IOException(
+          "segment file shrank under a pending send: " + (position + count) + " > " + file.size());
     }
     return written;
   }

@@ -9,40 +9,61 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dependency arrows of DESIGN.md between modules and inside the server: the protocol knows
- * nothing of the server or storage; the server's packages talk in one direction (network ->
- * handler -> log/metadata), and nothing below the network touches Netty.
+ * nothing of the server or storage; the server's packages talk in one direction (network -> handler
+ * -> log/metadata), and nothing below the network touches Netty.
  */
 class ModuleArchitectureTest {
-  private static final JavaClasses CLASSES = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("io.flymq");
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.flymq");
 
   @Test
   void protocolShouldNotKnowTheServerTheStorageOrNetty() {
-    noClasses().that().resideInAPackage("io.flymq.protocol..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.flymq.server..", "io.flymq.storage..", "io.netty..")
+    noClasses()
+        .that()
+        .resideInAPackage("io.flymq.protocol..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.flymq.server..", "io.flymq.storage..", "io.netty..")
         .check(CLASSES);
   }
 
   @Test
   void storageShouldNotKnowTheServerOrTheProtocol() {
-    noClasses().that().resideInAPackage("io.flymq.storage..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.flymq.server..", "io.flymq.protocol..", "io.netty..")
+    noClasses()
+        .that()
+        .resideInAPackage("io.flymq.storage..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.flymq.server..", "io.flymq.protocol..", "io.netty..")
         .check(CLASSES);
   }
 
   @Test
   void handlersLogsAndMetadataShouldNotUseTheNetwork() {
-    noClasses().that().resideInAnyPackage("io.flymq.server.handler..", "io.flymq.server.log..",
-            "io.flymq.server.metadata..", "io.flymq.server.config..", "io.flymq.server.group..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.flymq.server.network..", "io.netty..")
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "io.flymq.server.handler..",
+            "io.flymq.server.log..",
+            "io.flymq.server.metadata..",
+            "io.flymq.server.config..",
+            "io.flymq.server.group..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.flymq.server.network..", "io.netty..")
         .check(CLASSES);
   }
 
   @Test
   void logsShouldNotKnowHandlersOrTheWire() {
-    noClasses().that().resideInAPackage("io.flymq.server.log..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.flymq.server.handler..", "io.flymq.protocol..")
+    noClasses()
+        .that()
+        .resideInAPackage("io.flymq.server.log..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.flymq.server.handler..", "io.flymq.protocol..")
         .check(CLASSES);
   }
 }

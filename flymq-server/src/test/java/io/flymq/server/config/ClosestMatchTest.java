@@ -11,15 +11,17 @@ import org.junit.jupiter.api.Test;
 
 class ClosestMatchTest {
   @Property
-  void distanceShouldBeZeroOnlyForEqualStringsAndSymmetric(@ForAll @StringLength(max = 12) String a,
-      @ForAll @StringLength(max = 12) String b) {
+  void distanceShouldBeZeroOnlyForEqualStringsAndSymmetric(
+      @ForAll @StringLength(max = 12) String a, @ForAll @StringLength(max = 12) String b) {
     assertThat(ClosestMatch.distance(a, b)).isEqualTo(ClosestMatch.distance(b, a));
     assertThat(ClosestMatch.distance(a, b) == 0).isEqualTo(a.equals(b));
-    assertThat(ClosestMatch.distance(a, b)).isBetween(Math.abs(a.length() - b.length()), Math.max(a.length(), b.length()));
+    assertThat(ClosestMatch.distance(a, b))
+        .isBetween(Math.abs(a.length() - b.length()), Math.max(a.length(), b.length()));
   }
 
   @Property
-  void shouldSuggestAKeyAfterOneTypo(@ForAll @IntRange(min = 0, max = 200) int keyIndex,
+  void shouldSuggestAKeyAfterOneTypo(
+      @ForAll @IntRange(min = 0, max = 200) int keyIndex,
       @ForAll @IntRange(min = 0, max = 50) int position) {
     List<String> names = ConfigLoader.KEY_NAMES;
     String name = names.get(keyIndex % names.size());
@@ -33,7 +35,8 @@ class ClosestMatchTest {
   @Test
   void shouldNotSuggestForUnrelatedNames() {
     assertThat(ClosestMatch.closest("zookeeper_connect", ConfigLoader.KEY_NAMES)).isEmpty();
-    assertThat(ClosestMatch.hint("zookeeper_connect", ConfigLoader.KEY_NAMES)).contains("docs/configuration.md");
+    assertThat(ClosestMatch.hint("zookeeper_connect", ConfigLoader.KEY_NAMES))
+        .contains("docs/configuration.md");
     assertThat(ClosestMatch.closest("tls.cert", ConfigLoader.KEY_NAMES)).contains("tls.cert_file");
   }
 }

@@ -17,7 +17,8 @@ class ConfigDocsTest {
     }
     assertThat(page).exists();
     assertThat(Files.readString(page))
-        .as("docs/configuration.md is stale: rerun this test with -Dflymq.docs.write=true and commit the page")
+        .as(
+            "docs/configuration.md is stale: rerun this test with -Dflymq.docs.write=true and commit the page")
         .isEqualTo(generated);
   }
 
@@ -25,8 +26,15 @@ class ConfigDocsTest {
   void shouldListEveryKeyWithItsEnvironmentVariableAndDefault() {
     String md = ConfigDocs.markdown();
     for (ConfigKey<?> key : ConfigKeys.all()) {
-      assertThat(md).contains("| `" + key.name() + "` | " + key.envVar().map(e -> "`" + e + "`").orElse("-")
-          + " | `" + key.defaultText() + "` |");
+      assertThat(md)
+          .contains(
+              "| `"
+                  + key.name()
+                  + "` | "
+                  + key.envVar().map(e -> "`" + e + "`").orElse("-")
+                  + " | `"
+                  + key.defaultText()
+                  + "` |");
     }
     assertThat(md).contains("```yaml", "```json", "defaults", "FLYMQ_ENCRYPTION_KEY");
   }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class ConfigKeysTest {
   /** | `key` | `ENV` or - | default text | */
-  private static final Pattern ROW = Pattern.compile("^\\|\\s*`([^`]+)`\\s*\\|\\s*(`([^`]+)`|-)\\s*\\|\\s*(.*?)\\s*\\|\\s*$");
+  private static final Pattern ROW =
+      Pattern.compile("^\\|\\s*`([^`]+)`\\s*\\|\\s*(`([^`]+)`|-)\\s*\\|\\s*(.*?)\\s*\\|\\s*$");
 
   private record SpecRow(String key, String env, String defaultCell) {}
 
@@ -41,7 +42,9 @@ class ConfigKeysTest {
     for (SpecRow row : spec.values()) {
       ConfigKey<?> key = ConfigKeys.byName(row.key()).orElse(null);
       assertThat(key).as(row.key()).isNotNull();
-      assertThat(key.envVar().orElse(null)).as(row.key() + " environment variable").isEqualTo(row.env());
+      assertThat(key.envVar().orElse(null))
+          .as(row.key() + " environment variable")
+          .isEqualTo(row.env());
     }
   }
 
@@ -49,7 +52,9 @@ class ConfigKeysTest {
   void shouldMarkExactlyTheKeysMissingFromTheSpecAsJvmOnly() throws IOException {
     Map<String, SpecRow> spec = spec();
     for (ConfigKey<?> key : ConfigKeys.all()) {
-      assertThat(key.isJvmOnly()).as(key.name() + " is FlyMQ-JVM's own").isEqualTo(!spec.containsKey(key.name()));
+      assertThat(key.isJvmOnly())
+          .as(key.name() + " is FlyMQ-JVM's own")
+          .isEqualTo(!spec.containsKey(key.name()));
     }
   }
 
@@ -67,7 +72,9 @@ class ConfigKeysTest {
       assertThat(key.defaultText()).as(row.key() + " default").isEqualTo(expected);
       if (!expected.startsWith("<")) { // <data_dir>/audit is a rule, not a value
         String text = expected.equals("\"\"") ? "" : expected;
-        assertThat((Object) key.parse(text)).as(row.key() + " parsed default").isEqualTo(key.defaultValue());
+        assertThat((Object) key.parse(text))
+            .as(row.key() + " parsed default")
+            .isEqualTo(key.defaultValue());
       }
       compared++;
     }

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
-  private static final String KEY_HEX = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+  private static final String KEY_HEX =
+      "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path write(String name, String text) throws IOException {
     Path file = dir.resolve(name);
@@ -26,7 +26,8 @@ class ConfigLoaderTest {
     return file;
   }
 
-  private static ServerConfig load(Path file, Map<String, String> env, Map<String, String> overrides) {
+  private static ServerConfig load(
+      Path file, Map<String, String> env, Map<String, String> overrides) {
     return ConfigLoader.load(Optional.ofNullable(file), env, overrides);
   }
 
@@ -54,7 +55,10 @@ class ConfigLoaderTest {
 
   @Test
   void shouldLetFileBeatDefaultsEnvironmentBeatFileAndFlagsBeatEnvironment() throws IOException {
-    Path file = write("flymq.yaml", """
+    Path file =
+        write(
+            "flymq.yaml",
+            """
         log_level: debug
         data_dir: /from/file
         segment_bytes: 2048
@@ -84,7 +88,10 @@ class ConfigLoaderTest {
 
   @Test
   void shouldMapNestedYamlToDottedKeys() throws IOException {
-    Path file = write("flymq.yml", """
+    Path file =
+        write(
+            "flymq.yml",
+            """
         bind_addr: "127.0.0.1:19092"
         tls:
           enabled: true
@@ -114,12 +121,15 @@ class ConfigLoaderTest {
         .containsExactly(new ListenAddress("node-2", 9093), new ListenAddress("::1", 9093));
     assertThat(config.observability().tracing().sampleRate()).isEqualTo(0.5);
     assertThat(config.partition().distributionStrategy()).isEqualTo(PartitionStrategy.LEAST_LOADED);
-    assertThat(config.storage().sync()).as("acks=all implies fsync before ack").isEqualTo(SyncMode.ALWAYS);
+    assertThat(config.storage().sync())
+        .as("acks=all implies fsync before ack")
+        .isEqualTo(SyncMode.ALWAYS);
   }
 
   @Test
   void shouldReadJsonChosenByExtensionOrContent() throws IOException {
-    String json = """
+    String json =
+        """
         {"bind_addr": ":7000", "observability": {"metrics": {"addr": ":7001", "path": "/prom"}},
          "dlq": {"max_retries": 5}, "protocol": {"v1_dialect": "java", "v1_subscribe_prefers_commit": true}}
         """;
@@ -137,15 +147,30 @@ class ConfigLoaderTest {
 
   @Test
   void shouldLetAnExplicitStorageSyncWinOverTheAcksMapping() {
-    assertThat(load(null, Map.of("FLYMQ_ACKS", "none"), Map.of()).storage().sync()).isEqualTo(SyncMode.NEVER);
-    assertThat(load(null, Map.of("FLYMQ_ACKS", "all", "FLYMQ_STORAGE_SYNC", "interval"), Map.of()).storage().sync())
+    assertThat(load(null, Map.of("FLYMQ_ACKS", "none"), Map.of()).storage().sync())
+        .isEqualTo(SyncMode.NEVER);
+    assertThat(
+            load(null, Map.of("FLYMQ_ACKS", "all", "FLYMQ_STORAGE_SYNC", "interval"), Map.of())
+                .storage()
+                .sync())
         .isEqualTo(SyncMode.INTERVAL);
   }
 
   @Test
   void shouldMapStorageSettingsToTheLogConfig() {
-    ServerConfig config = load(null, Map.of("FLYMQ_SEGMENT_BYTES", "4096", "FLYMQ_RETENTION_MS", "0",
-        "FLYMQ_ACKS", "leader", "FLYMQ_SYNC_INTERVAL_MS", "20"), Map.of());
+    ServerConfig config =
+        load(
+            null,
+            Map.of(
+                "FLYMQ_SEGMENT_BYTES",
+                "4096",
+                "FLYMQ_RETENTION_MS",
+                "0",
+                "FLYMQ_ACKS",
+                "leader",
+                "FLYMQ_SYNC_INTERVAL_MS",
+                "20"),
+            Map.of());
 
     var log = config.logConfig();
     assertThat(log.segmentBytes()).isEqualTo(4096);
@@ -161,37 +186,46 @@ class ConfigLoaderTest {
 
     ConfigException e = failure(file, Map.of());
 
-    assertThat(e.problems()).containsExactly(
-        "tls.enabeld: true (expected: a known key; did you mean tls.enabled?) [flymq.yaml]");
+    assertThat(e.problems())
+        .containsExactly(
+            "tls.enabeld: true (expected: a known key; did you mean tls.enabled?) [flymq.yaml]");
     assertThat(e.getMessage()).contains("hint: ").contains("docs/configuration.md");
   }
 
   @Test
   void shouldRejectAnUnknownConfigLikeEnvironmentVariableButIgnoreOtherFlymqVariables() {
-    ConfigException e = failure(null, Map.of("FLYMQ_TLS_ENABLE", "true", "FLYMQ_BENCH_CACHE", "/tmp/x",
-        "PATH", "/bin"));
+    ConfigException e =
+        failure(
+            null,
+            Map.of("FLYMQ_TLS_ENABLE", "true", "FLYMQ_BENCH_CACHE", "/tmp/x", "PATH", "/bin"));
 
-    assertThat(e.problems()).containsExactly(
-        "FLYMQ_TLS_ENABLE: true (expected: a known FLYMQ_* variable; did you mean FLYMQ_TLS_ENABLED?) [environment]");
+    assertThat(e.problems())
+        .containsExactly(
+            "FLYMQ_TLS_ENABLE: true (expected: a known FLYMQ_* variable; did you mean FLYMQ_TLS_ENABLED?) [environment]");
   }
 
   @Test
   void shouldReportEveryProblemAtOnce() throws IOException {
-    Path file = write("flymq.yaml", """
+    Path file =
+        write(
+            "flymq.yaml",
+            """
         bind_addr: ":99999"
         performance:
           acks: sometimes
         segmnet_bytes: 10
         """);
 
-    ConfigException e = failure(file, Map.of("FLYMQ_DLQ_MAX_RETRIES", "-1", "FLYMQ_CLUSTER_PEERS", "a:1,b"));
+    ConfigException e =
+        failure(file, Map.of("FLYMQ_DLQ_MAX_RETRIES", "-1", "FLYMQ_CLUSTER_PEERS", "a:1,b"));
 
-    assertThat(e.problems()).containsExactlyInAnyOrder(
-        "bind_addr: :99999 (expected: host:port or :port with port 0-65535) [flymq.yaml]",
-        "performance.acks: sometimes (expected: all, leader or none) [flymq.yaml]",
-        "segmnet_bytes: 10 (expected: a known key; did you mean segment_bytes?) [flymq.yaml]",
-        "dlq.max_retries: -1 (expected: an integer in [0, 1000]) [FLYMQ_DLQ_MAX_RETRIES]",
-        "cluster.peers: a:1,b (expected: a comma-separated list of host:port with port 1-65535) [FLYMQ_CLUSTER_PEERS]");
+    assertThat(e.problems())
+        .containsExactlyInAnyOrder(
+            "bind_addr: :99999 (expected: host:port or :port with port 0-65535) [flymq.yaml]",
+            "performance.acks: sometimes (expected: all, leader or none) [flymq.yaml]",
+            "segmnet_bytes: 10 (expected: a known key; did you mean segment_bytes?) [flymq.yaml]",
+            "dlq.max_retries: -1 (expected: an integer in [0, 1000]) [FLYMQ_DLQ_MAX_RETRIES]",
+            "cluster.peers: a:1,b (expected: a comma-separated list of host:port with port 1-65535) [FLYMQ_CLUSTER_PEERS]");
     assertThat(e.getMessage()).startsWith("invalid configuration (5 problems):");
   }
 
@@ -201,8 +235,10 @@ class ConfigLoaderTest {
 
     ConfigException e = failure(file, Map.of("FLYMQ_ENCRYPTION_KEY", KEY_HEX));
 
-    assertThat(e.problems()).containsExactly("encryption.key: <not shown> (expected: no encryption key in a "
-        + "configuration file; set the FLYMQ_ENCRYPTION_KEY environment variable to 64 hex digits instead) [flymq.yaml]");
+    assertThat(e.problems())
+        .containsExactly(
+            "encryption.key: <not shown> (expected: no encryption key in a "
+                + "configuration file; set the FLYMQ_ENCRYPTION_KEY environment variable to 64 hex digits instead) [flymq.yaml]");
     assertThat(e.getMessage()).doesNotContain(KEY_HEX);
   }
 
@@ -214,7 +250,11 @@ class ConfigLoaderTest {
     assertThat(config.encryption().key()).isPresent();
     assertThat(config.toString()).doesNotContain(KEY_HEX);
 
-    ServerConfig off = load(null, Map.of("FLYMQ_ENCRYPTION_KEY", KEY_HEX, "FLYMQ_ENCRYPTION_ENABLED", "false"), Map.of());
+    ServerConfig off =
+        load(
+            null,
+            Map.of("FLYMQ_ENCRYPTION_KEY", KEY_HEX, "FLYMQ_ENCRYPTION_ENABLED", "false"),
+            Map.of());
     assertThat(off.encryption().enabled()).isFalse();
     assertThat(off.encryption().key()).as("kept to read old encrypted segments").isPresent();
   }
@@ -222,31 +262,52 @@ class ConfigLoaderTest {
   @Test
   void shouldRequireTheKeyWhenEncryptionIsEnabledAndRejectABadKey() {
     assertThat(failure(null, Map.of("FLYMQ_ENCRYPTION_ENABLED", "true")).problems())
-        .singleElement().asString().startsWith("encryption.enabled: true (expected: false, or the key in the "
-            + "FLYMQ_ENCRYPTION_KEY environment variable");
+        .singleElement()
+        .asString()
+        .startsWith(
+            "encryption.enabled: true (expected: false, or the key in the "
+                + "FLYMQ_ENCRYPTION_KEY environment variable");
     assertThat(failure(null, Map.of("FLYMQ_ENCRYPTION_KEY", "abc")).problems())
-        .singleElement().asString().startsWith("FLYMQ_ENCRYPTION_KEY: encryption key: 3 characters (expected: 64 hex");
+        .singleElement()
+        .asString()
+        .startsWith("FLYMQ_ENCRYPTION_KEY: encryption key: 3 characters (expected: 64 hex");
   }
 
   @Test
   void shouldCheckRulesAcrossKeys() {
-    ConfigException e = failure(null, Map.of(
-        "FLYMQ_TLS_ENABLED", "true", "FLYMQ_TLS_CERT_FILE", "/c.pem",
-        "FLYMQ_CLUSTER_HEARTBEAT_INTERVAL_MS", "2000",
-        "FLYMQ_ADMIN_ADDR", ":9092"));
+    ConfigException e =
+        failure(
+            null,
+            Map.of(
+                "FLYMQ_TLS_ENABLED",
+                "true",
+                "FLYMQ_TLS_CERT_FILE",
+                "/c.pem",
+                "FLYMQ_CLUSTER_HEARTBEAT_INTERVAL_MS",
+                "2000",
+                "FLYMQ_ADMIN_ADDR",
+                ":9092"));
 
-    assertThat(e.problems()).containsExactly(
-        "tls.key_file: \"\" (expected: a file when tls.enabled is true)",
-        "cluster.heartbeat_interval_ms: 2000 (expected: less than cluster.election_timeout_ms = 1000)",
-        "observability.admin.addr: :9092 (expected: a port no other listener uses; bind_addr = :9092)");
+    assertThat(e.problems())
+        .containsExactly(
+            "tls.key_file: \"\" (expected: a file when tls.enabled is true)",
+            "cluster.heartbeat_interval_ms: 2000 (expected: less than cluster.election_timeout_ms = 1000)",
+            "observability.admin.addr: :9092 (expected: a port no other listener uses; bind_addr = :9092)");
   }
 
   @Test
   void shouldReportAMissingOrBrokenFile() throws IOException {
-    assertThat(failure(dir.resolve("missing.yaml"), Map.of()).problems()).singleElement().asString()
-        .startsWith("-config: " + dir.resolve("missing.yaml") + " (expected: a readable YAML or JSON file; ");
+    assertThat(failure(dir.resolve("missing.yaml"), Map.of()).problems())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "-config: "
+                + dir.resolve("missing.yaml")
+                + " (expected: a readable YAML or JSON file; ");
     Path broken = write("broken.json", "{\"bind_addr\": ");
-    assertThat(failure(broken, Map.of()).problems()).singleElement().asString()
+    assertThat(failure(broken, Map.of()).problems())
+        .singleElement()
+        .asString()
         .startsWith("-config: " + broken + " (expected: valid JSON; ");
   }
 
@@ -254,19 +315,27 @@ class ConfigLoaderTest {
   void shouldRejectAnUnknownOverrideKey() {
     assertThatThrownBy(() -> load(null, Map.of(), Map.of("log_levle", "warn")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("log_levle: warn (expected: a known key; did you mean log_level?) [command line]");
+        .hasMessageContaining(
+            "log_levle: warn (expected: a known key; did you mean log_level?) [command line]");
   }
 
   @Test
   void shouldAcceptAnEmptyFileAndEmptySections() throws IOException {
-    assertThat(load(write("empty.yaml", ""), Map.of(), Map.of())).isEqualTo(ServerConfig.defaults());
-    assertThat(load(write("sections.yaml", "tls:\ncluster:\n"), Map.of(), Map.of())).isEqualTo(ServerConfig.defaults());
+    assertThat(load(write("empty.yaml", ""), Map.of(), Map.of()))
+        .isEqualTo(ServerConfig.defaults());
+    assertThat(load(write("sections.yaml", "tls:\ncluster:\n"), Map.of(), Map.of()))
+        .isEqualTo(ServerConfig.defaults());
   }
 
   @Test
   void shouldBuildInCodeWithTheSameChecks() {
-    ServerConfig config = ServerConfig.builder().bindAddr("127.0.0.1:0").dataDir(dir)
-        .set(ConfigKeys.AUTO_CREATE_TOPICS, false).set("performance.acks", "all").build();
+    ServerConfig config =
+        ServerConfig.builder()
+            .bindAddr("127.0.0.1:0")
+            .dataDir(dir)
+            .set(ConfigKeys.AUTO_CREATE_TOPICS, false)
+            .set("performance.acks", "all")
+            .build();
 
     assertThat(config.bindAddr().port()).isZero();
     assertThat(config.audit().logDir()).isEqualTo(dir.resolve("audit"));

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class ListenAddressTest {
   @Property
-  void shouldReadBackWhatItWrites(@ForAll @AlphaChars @StringLength(max = 20) String host,
+  void shouldReadBackWhatItWrites(
+      @ForAll @AlphaChars @StringLength(max = 20) String host,
       @ForAll @IntRange(min = 0, max = 65_535) int port) {
     ListenAddress address = new ListenAddress(host, port);
 
@@ -29,8 +30,10 @@ class ListenAddressTest {
 
   @Test
   void shouldRejectBadPortsAndShapes() {
-    for (String bad : new String[] {"9092", ":65536", ":-1", "host:", "host:http", "::1:9092", ""}) {
-      assertThatThrownBy(() -> ListenAddress.parse(bad)).as(bad)
+    for (String bad :
+        new String[] {"9092", ":65536", ":-1", "host:", "host:http", "::1:9092", ""}) {
+      assertThatThrownBy(() -> ListenAddress.parse(bad))
+          .as(bad)
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("address: " + bad + " (expected: host:port or :port with port 0-65535)");
     }

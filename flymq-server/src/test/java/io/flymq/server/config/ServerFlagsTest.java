@@ -11,9 +11,14 @@ import org.junit.jupiter.api.Test;
 class ServerFlagsTest {
   @Test
   void shouldParseEveryFlagWithOneOrTwoDashes() {
-    ServerFlags flags = ServerFlags.parse("-config", "/etc/flymq.yaml", "--human-readable", "-quiet", "--version", "-help");
+    ServerFlags flags =
+        ServerFlags.parse(
+            "-config", "/etc/flymq.yaml", "--human-readable", "-quiet", "--version", "-help");
 
-    assertThat(flags).isEqualTo(new ServerFlags(java.util.Optional.of(Path.of("/etc/flymq.yaml")), true, true, true, true));
+    assertThat(flags)
+        .isEqualTo(
+            new ServerFlags(
+                java.util.Optional.of(Path.of("/etc/flymq.yaml")), true, true, true, true));
     assertThat(ServerFlags.parse("--config=/x.json").configFile()).contains(Path.of("/x.json"));
     assertThat(ServerFlags.parse("-h").printHelp()).isTrue();
   }
@@ -29,7 +34,8 @@ class ServerFlagsTest {
     assertThat(ServerFlags.parse("-quiet=false").quiet()).isFalse();
     assertThat(ServerFlags.parse("-quiet=true").quiet()).isTrue();
     assertThatThrownBy(() -> ServerFlags.parse("-quiet=maybe"))
-        .isInstanceOf(UsageException.class).hasMessage("-quiet: maybe (expected: true or false)");
+        .isInstanceOf(UsageException.class)
+        .hasMessage("-quiet: maybe (expected: true or false)");
   }
 
   @Test
@@ -40,27 +46,32 @@ class ServerFlagsTest {
 
   @Test
   void shouldRejectAnUnknownFlagWithExitCodeTwoAndAOneLineHint() {
-    UsageException e = catchThrowableOfType(UsageException.class, () -> ServerFlags.parse("-confg", "x.yaml"));
+    UsageException e =
+        catchThrowableOfType(UsageException.class, () -> ServerFlags.parse("-confg", "x.yaml"));
 
     assertThat(e.exitCode()).isEqualTo(2);
-    assertThat(e.getMessage()).isEqualTo(
-        "flag provided but not defined: -confg (did you mean -config? run `flymq -help` for the flags)")
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "flag provided but not defined: -confg (did you mean -config? run `flymq -help` for the flags)")
         .doesNotContain("\n");
   }
 
   @Test
   void shouldRejectAMissingConfigValueAndPositionalArguments() {
     assertThatThrownBy(() -> ServerFlags.parse("-config"))
-        .isInstanceOf(UsageException.class).hasMessageStartingWith("flag needs an argument: -config");
+        .isInstanceOf(UsageException.class)
+        .hasMessageStartingWith("flag needs an argument: -config");
     assertThatThrownBy(() -> ServerFlags.parse("flymq.yaml"))
-        .isInstanceOf(UsageException.class).hasMessageStartingWith("unexpected argument: flymq.yaml");
+        .isInstanceOf(UsageException.class)
+        .hasMessageStartingWith("unexpected argument: flymq.yaml");
   }
 
   @Test
   void shouldPrintUsageWithAnExampleAndTheMainKeys() {
     String usage = ServerFlags.usage();
 
-    assertThat(usage).startsWith("Usage: flymq [flags]")
+    assertThat(usage)
+        .startsWith("Usage: flymq [flags]")
         .contains("-config FILE", "-human-readable", "-quiet", "-version", "-help")
         .contains("Examples:", "flymq -config /etc/flymq/flymq.yaml")
         .containsPattern("bind_addr +FLYMQ_BIND_ADDR +:9092")

@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 class OffsetRecordsTest {
   @Test
   void shouldRoundTripKeysWhateverCharactersTheNamesHold() {
-    for (OffsetKey key : new OffsetKey[] {
-        new OffsetKey("g", "orders", 0),
-        new OffsetKey("", "t", 7),
-        new OffsetKey("a/b:c", "sensors/room1/temp", 2_000_000_000),
-        new OffsetKey("grüße ✓", "x", 1)}) {
+    for (OffsetKey key :
+        new OffsetKey[] {
+          new OffsetKey("g", "orders", 0),
+          new OffsetKey("", "t", 7),
+          new OffsetKey("a/b:c", "sensors/room1/temp", 2_000_000_000),
+          new OffsetKey("grüße ✓", "x", 1)
+        }) {
       assertThat(OffsetRecords.decodeKey(OffsetRecords.encodeKey(key))).isEqualTo(key);
     }
   }
@@ -35,8 +37,10 @@ class OffsetRecordsTest {
     CommittedOffset emptyMetadata = new CommittedOffset(9, 5, Optional.of(""));
 
     assertThat(OffsetRecords.decodeValue(OffsetRecords.encodeValue(plain))).isEqualTo(plain);
-    assertThat(OffsetRecords.decodeValue(OffsetRecords.encodeValue(withMetadata))).isEqualTo(withMetadata);
-    assertThat(OffsetRecords.decodeValue(OffsetRecords.encodeValue(emptyMetadata))).isEqualTo(emptyMetadata);
+    assertThat(OffsetRecords.decodeValue(OffsetRecords.encodeValue(withMetadata)))
+        .isEqualTo(withMetadata);
+    assertThat(OffsetRecords.decodeValue(OffsetRecords.encodeValue(emptyMetadata)))
+        .isEqualTo(emptyMetadata);
   }
 
   @Test
@@ -55,12 +59,16 @@ class OffsetRecordsTest {
   void shouldRefuseTruncatedOrUnknownVersionRecords() {
     ByteBuffer key = OffsetRecords.encodeKey(new OffsetKey("g", "t", 0));
     ByteBuffer truncated = key.duplicate().limit(key.limit() - 1);
-    ByteBuffer newer = ByteBuffer.allocate(key.remaining()).put(key.duplicate()).flip().putShort(0, (short) 1);
+    ByteBuffer newer =
+        ByteBuffer.allocate(key.remaining()).put(key.duplicate()).flip().putShort(0, (short) 1);
 
-    assertThatThrownBy(() -> OffsetRecords.decodeKey(truncated)).isInstanceOf(CorruptOffsetRecordException.class)
+    assertThatThrownBy(() -> OffsetRecords.decodeKey(truncated))
+        .isInstanceOf(CorruptOffsetRecordException.class)
         .hasMessageContaining("partition");
-    assertThatThrownBy(() -> OffsetRecords.decodeKey(newer)).isInstanceOf(CorruptOffsetRecordException.class)
+    assertThatThrownBy(() -> OffsetRecords.decodeKey(newer))
+        .isInstanceOf(CorruptOffsetRecordException.class)
         .hasMessageContaining("version: 1");
-    assertThatThrownBy(() -> OffsetRecords.decodeValue(ByteBuffer.allocate(3))).isInstanceOf(CorruptOffsetRecordException.class);
+    assertThatThrownBy(() -> OffsetRecords.decodeValue(ByteBuffer.allocate(3)))
+        .isInstanceOf(CorruptOffsetRecordException.class);
   }
 }

@@ -37,7 +37,10 @@ class OffsetStoreTest {
 
   private OffsetStore store() {
     ProduceCoalescer coalescer = new ProduceCoalescer(log, Clock.systemUTC(), 1 << 20);
-    return new OffsetStore(List.of(new PartitionManager.Partition(new TopicPartition(OffsetStore.TOPIC, 0), log, coalescer)),
+    return new OffsetStore(
+        List.of(
+            new PartitionManager.Partition(
+                new TopicPartition(OffsetStore.TOPIC, 0), log, coalescer)),
         Clock.systemUTC());
   }
 
@@ -61,7 +64,9 @@ class OffsetStoreTest {
 
     assertThat(records).isEqualTo(3);
     assertThat(rebuilt.committed(orders)).map(CommittedOffset::offset).contains(3L);
-    assertThat(rebuilt.committed(payments)).map(CommittedOffset::metadata).contains(Optional.of("m"));
+    assertThat(rebuilt.committed(payments))
+        .map(CommittedOffset::metadata)
+        .contains(Optional.of("m"));
     assertThat(rebuilt.groupExists("orders", "g1")).isTrue();
     assertThat(rebuilt.groupExists("orders", "g2")).isFalse();
     assertThat(rebuilt.committed(new OffsetKey("g1", "orders", 1))).isEmpty();
@@ -71,7 +76,10 @@ class OffsetStoreTest {
   void shouldKeepTheLastCommitWhenManyRaceOnOneSlot() throws Exception {
     OffsetStore store = store();
     OffsetKey key = new OffsetKey("g", "t", 0);
-    var futures = java.util.stream.LongStream.range(0, 50).mapToObj(i -> store.commit(key, i, Optional.empty())).toList();
+    var futures =
+        java.util.stream.LongStream.range(0, 50)
+            .mapToObj(i -> store.commit(key, i, Optional.empty()))
+            .toList();
     futures.forEach(java.util.concurrent.CompletableFuture::join);
 
     long live = store.committed(key).orElseThrow().offset();
@@ -87,7 +95,8 @@ class OffsetStoreTest {
   void shouldSkipARecordThatDoesNotDecodeAndKeepTheRest() throws Exception {
     OffsetStore store = store();
     new ProduceCoalescer(log, Clock.systemUTC(), 1 << 20)
-        .produce(ByteBuffer.wrap(new byte[] {9, 9}), ByteBuffer.wrap(new byte[] {1})).join();
+        .produce(ByteBuffer.wrap(new byte[] {9, 9}), ByteBuffer.wrap(new byte[] {1}))
+        .join();
     store.commit(new OffsetKey("g", "t", 0), 1, Optional.empty()).join();
 
     reopen();

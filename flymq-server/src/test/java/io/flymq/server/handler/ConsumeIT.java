@@ -54,11 +54,14 @@ class ConsumeIT {
   }
 
   static void createTopic(WireClient client, String topic, int partitions) throws Exception {
-    assertThat(client.requestV1(new CreateTopicRequest(topic, partitions)).message()).isInstanceOf(AckResponse.class);
+    assertThat(client.requestV1(new CreateTopicRequest(topic, partitions)).message())
+        .isInstanceOf(AckResponse.class);
   }
 
-  static long produce(WireClient client, String topic, int partition, String key, String value) throws Exception {
-    Message reply = client.requestV1(new ProduceRequest(topic, utf8(key), utf8(value), partition)).message();
+  static long produce(WireClient client, String topic, int partition, String key, String value)
+      throws Exception {
+    Message reply =
+        client.requestV1(new ProduceRequest(topic, utf8(key), utf8(value), partition)).message();
     return ((RecordMetadata) reply).offset();
   }
 
@@ -68,8 +71,10 @@ class ConsumeIT {
     return ((ErrorResponse) reply).message();
   }
 
-  private static FetchResponse fetch(String topic, long offset, int max, String filter) throws Exception {
-    return (FetchResponse) client.requestV1(new FetchRequest(Opcode.FETCH, topic, 0, offset, max, filter)).message();
+  private static FetchResponse fetch(String topic, long offset, int max, String filter)
+      throws Exception {
+    return (FetchResponse)
+        client.requestV1(new FetchRequest(Opcode.FETCH, topic, 0, offset, max, filter)).message();
   }
 
   private static List<String> values(FetchResponse response) {
@@ -82,8 +87,12 @@ class ConsumeIT {
     produce(client, "consume-v1", 0, "k0", "v0");
     produce(client, "consume-v1", 0, "", "v1");
 
-    ConsumeResponse first = (ConsumeResponse) client.requestV1(new ConsumeRequest(Opcode.CONSUME, "consume-v1", 0, 0)).message();
-    ConsumeResponse second = (ConsumeResponse) client.requestV1(new ConsumeRequest(Opcode.CONSUME, "consume-v1", 0, 1)).message();
+    ConsumeResponse first =
+        (ConsumeResponse)
+            client.requestV1(new ConsumeRequest(Opcode.CONSUME, "consume-v1", 0, 0)).message();
+    ConsumeResponse second =
+        (ConsumeResponse)
+            client.requestV1(new ConsumeRequest(Opcode.CONSUME, "consume-v1", 0, 1)).message();
 
     assertThat(text(first.key())).isEqualTo("k0");
     assertThat(text(first.value())).isEqualTo("v0");
@@ -96,7 +105,8 @@ class ConsumeIT {
     createTopic(client, "consume-zc", 1);
     produce(client, "consume-zc", 0, "k", "value");
 
-    WireClient.Reply reply = client.requestV1(new ConsumeRequest(Opcode.CONSUME_ZERO_COPY, "consume-zc", 0, 0));
+    WireClient.Reply reply =
+        client.requestV1(new ConsumeRequest(Opcode.CONSUME_ZERO_COPY, "consume-zc", 0, 0));
     ConsumeResponse response = (ConsumeResponse) reply.message();
 
     assertThat(reply.header().opcode()).isEqualTo(Opcode.CONSUME_ZERO_COPY.code());
@@ -110,14 +120,18 @@ class ConsumeIT {
     produce(client, "consume-errors", 0, "", "a");
     produce(client, "consume-errors", 0, "", "b");
 
-    assertThat(error(new ConsumeRequest(Opcode.CONSUME, "no-such-topic", 0, 0))).startsWith("topic not found")
+    assertThat(error(new ConsumeRequest(Opcode.CONSUME, "no-such-topic", 0, 0)))
+        .startsWith("topic not found")
         .doesNotContain("no-such-topic");
-    assertThat(error(new ConsumeRequest(Opcode.CONSUME, "consume-errors", 2, 0))).startsWith("partition 2 out of range");
+    assertThat(error(new ConsumeRequest(Opcode.CONSUME, "consume-errors", 2, 0)))
+        .startsWith("partition 2 out of range");
     assertThat(error(new ConsumeRequest(Opcode.CONSUME, "consume-errors", 0, 2)))
         .startsWith("offset out of range: consume-errors[0] offset 2 (log start 0, log end 2)");
     assertThat(error(new ConsumeRequest(Opcode.CONSUME, "consume-errors", 1, 0)))
         .startsWith("offset out of range: consume-errors[1] offset 0 (log start 0, log end 0)");
-    ErrorResponse structured = (ErrorResponse) client.requestV1(new ConsumeRequest(Opcode.CONSUME, "consume-errors", 0, 9)).message();
+    ErrorResponse structured =
+        (ErrorResponse)
+            client.requestV1(new ConsumeRequest(Opcode.CONSUME, "consume-errors", 0, 9)).message();
     assertThat(structured.code()).isEqualTo(ErrorCode.OFFSET_OUT_OF_RANGE.code());
   }
 
@@ -155,12 +169,21 @@ class ConsumeIT {
     produce(client, "fetch-filter", 0, "admin", "{\"user\":\"x\"}");
     produce(client, "fetch-filter", 0, "user-3", "nothing to see");
 
-    assertThat(values(fetch("fetch-filter", 0, 10, "error"))).containsExactly("plain text ERROR 42");
-    assertThat(fetch("fetch-filter", 0, 10, "ADMIN").messages()).extracting(FetchedMessage::offset).containsExactly(2L);
-    assertThat(fetch("fetch-filter", 0, 10, "ERROR [0-9]+$").messages()).extracting(FetchedMessage::offset).containsExactly(1L);
-    assertThat(fetch("fetch-filter", 0, 10, "$.order.id").messages()).extracting(FetchedMessage::offset).containsExactly(0L);
+    assertThat(values(fetch("fetch-filter", 0, 10, "error")))
+        .containsExactly("plain text ERROR 42");
+    assertThat(fetch("fetch-filter", 0, 10, "ADMIN").messages())
+        .extracting(FetchedMessage::offset)
+        .containsExactly(2L);
+    assertThat(fetch("fetch-filter", 0, 10, "ERROR [0-9]+$").messages())
+        .extracting(FetchedMessage::offset)
+        .containsExactly(1L);
+    assertThat(fetch("fetch-filter", 0, 10, "$.order.id").messages())
+        .extracting(FetchedMessage::offset)
+        .containsExactly(0L);
     assertThat(fetch("fetch-filter", 0, 10, "$.order.missing").messages()).isEmpty();
-    assertThat(fetch("fetch-filter", 0, 10, "user-[23]").messages()).extracting(FetchedMessage::offset).containsExactly(1L, 3L);
+    assertThat(fetch("fetch-filter", 0, 10, "user-[23]").messages())
+        .extracting(FetchedMessage::offset)
+        .containsExactly(1L, 3L);
     // Not a valid expression: used as a substring only.
     assertThat(fetch("fetch-filter", 0, 10, "(unclosed").messages()).isEmpty();
   }
@@ -186,7 +209,8 @@ class ConsumeIT {
     createTopic(client, "fetch-binary", 1);
     produce(client, "fetch-binary", 0, "", "x");
 
-    WireClient.Reply reply = client.requestV1(new FetchRequest(Opcode.FETCH_BINARY, "fetch-binary", 0, 0, 5, ""));
+    WireClient.Reply reply =
+        client.requestV1(new FetchRequest(Opcode.FETCH_BINARY, "fetch-binary", 0, 0, 5, ""));
 
     assertThat(reply.header().opcode()).isEqualTo(Opcode.FETCH_BINARY.code());
     assertThat(values((FetchResponse) reply.message())).containsExactly("x");
@@ -196,8 +220,10 @@ class ConsumeIT {
   void shouldAnswerFetchErrorsWithTheReferenceTexts() throws Exception {
     createTopic(client, "fetch-errors", 1);
 
-    assertThat(error(new FetchRequest(Opcode.FETCH, "nope", 0, 0, 10, ""))).startsWith("topic not found: nope");
-    assertThat(error(new FetchRequest(Opcode.FETCH, "fetch-errors", 3, 0, 10, ""))).startsWith("partition 3 not found");
+    assertThat(error(new FetchRequest(Opcode.FETCH, "nope", 0, 0, 10, "")))
+        .startsWith("topic not found: nope");
+    assertThat(error(new FetchRequest(Opcode.FETCH, "fetch-errors", 3, 0, 10, "")))
+        .startsWith("partition 3 not found");
   }
 
   @Test
@@ -206,19 +232,26 @@ class ConsumeIT {
     produceBatch("consume-v2", CompressionType.NONE, "a", "b", "c");
     produceBatch("consume-v2", CompressionType.GZIP, "d", "e");
 
-    ConsumeResponse middle = (ConsumeResponse) client.requestV1(new ConsumeRequest(Opcode.CONSUME, "consume-v2", 0, 1)).message();
-    ConsumeResponse compressed = (ConsumeResponse) client.requestV1(new ConsumeRequest(Opcode.CONSUME, "consume-v2", 0, 4)).message();
+    ConsumeResponse middle =
+        (ConsumeResponse)
+            client.requestV1(new ConsumeRequest(Opcode.CONSUME, "consume-v2", 0, 1)).message();
+    ConsumeResponse compressed =
+        (ConsumeResponse)
+            client.requestV1(new ConsumeRequest(Opcode.CONSUME, "consume-v2", 0, 4)).message();
     FetchResponse fromInsideABatch = fetch("consume-v2", 2, 10, "");
 
     assertThat(text(middle.value())).isEqualTo("b");
     assertThat(text(middle.key())).isEqualTo("key-b");
     assertThat(text(compressed.value())).isEqualTo("e");
     assertThat(values(fromInsideABatch)).containsExactly("c", "d", "e");
-    assertThat(fromInsideABatch.messages()).extracting(FetchedMessage::offset).containsExactly(2L, 3L, 4L);
+    assertThat(fromInsideABatch.messages())
+        .extracting(FetchedMessage::offset)
+        .containsExactly(2L, 3L, 4L);
     assertThat(fromInsideABatch.nextOffset()).isEqualTo(5);
   }
 
-  private static void produceBatch(String topic, CompressionType compression, String... values) throws Exception {
+  private static void produceBatch(String topic, CompressionType compression, String... values)
+      throws Exception {
     RecordBatchBuilder builder = new RecordBatchBuilder().compression(compression);
     for (String value : values) {
       builder.append(System.currentTimeMillis(), utf8("key-" + value), utf8(value));

@@ -55,7 +55,8 @@ class OffsetsIT {
 
   @Test
   void shouldSubscribeFromEarliestLatestAndCommit() throws Exception {
-    try (TestBroker broker = TestBroker.start(); WireClient client = broker.connect()) {
+    try (TestBroker broker = TestBroker.start();
+        WireClient client = broker.connect()) {
       createTopic(client, "sub", 1);
       assertThat(offset(client, subscribe("sub", "g", "latest"))).isZero();
       for (int i = 0; i < 5; i++) {
@@ -76,12 +77,16 @@ class OffsetsIT {
 
   @Test
   void shouldAnswerSubscribeErrorsWithTheReferenceTexts() throws Exception {
-    try (TestBroker broker = TestBroker.start(); WireClient client = broker.connect()) {
+    try (TestBroker broker = TestBroker.start();
+        WireClient client = broker.connect()) {
       createTopic(client, "sub-errors", 2);
 
-      assertThat(error(client, subscribe("missing", "g", "earliest"))).startsWith("topic not found: missing");
-      assertThat(error(client, new SubscribeRequest("sub-errors", "g", 2, "earliest"))).startsWith("partition 2 not found");
-      assertThat(error(client, subscribe("sub-errors", "g", "middle"))).startsWith("unknown subscribe mode: middle");
+      assertThat(error(client, subscribe("missing", "g", "earliest")))
+          .startsWith("topic not found: missing");
+      assertThat(error(client, new SubscribeRequest("sub-errors", "g", 2, "earliest")))
+          .startsWith("partition 2 not found");
+      assertThat(error(client, subscribe("sub-errors", "g", "middle")))
+          .startsWith("unknown subscribe mode: middle");
       // As in the reference, even a failing SUBSCRIBE names the group.
       assertThat(offset(client, getOffset("missing", "g"))).isZero();
     }
@@ -89,7 +94,8 @@ class OffsetsIT {
 
   @Test
   void shouldPreferTheCommitOnEarliestAndLatestWhenConfigured() throws Exception {
-    try (TestBroker broker = TestBroker.start(s -> s.put("protocol.v1_subscribe_prefers_commit", "true"));
+    try (TestBroker broker =
+            TestBroker.start(s -> s.put("protocol.v1_subscribe_prefers_commit", "true"));
         WireClient client = broker.connect()) {
       createTopic(client, "prefer", 1);
       for (int i = 0; i < 4; i++) {
@@ -122,11 +128,14 @@ class OffsetsIT {
 
       try (WireClient client = broker.connect()) {
         assertThat(offset(client, getOffset("durable", "g"))).isEqualTo(7);
-        assertThat(offset(client, new GroupPartitionRequest(Opcode.GET_OFFSET, "durable", "g2", 1))).isEqualTo(1);
+        assertThat(offset(client, new GroupPartitionRequest(Opcode.GET_OFFSET, "durable", "g2", 1)))
+            .isEqualTo(1);
         assertThat(offset(client, subscribe("durable", "g", "commit"))).isEqualTo(7);
         // Known group, nothing committed for this partition: 0 (WIRE-V1 13.1).
-        assertThat(offset(client, new GroupPartitionRequest(Opcode.GET_OFFSET, "durable", "g", 1))).isZero();
-        ListTopicsResponse topics = (ListTopicsResponse) client.requestV1(new EmptyRequest(Opcode.LIST_TOPICS)).message();
+        assertThat(offset(client, new GroupPartitionRequest(Opcode.GET_OFFSET, "durable", "g", 1)))
+            .isZero();
+        ListTopicsResponse topics =
+            (ListTopicsResponse) client.requestV1(new EmptyRequest(Opcode.LIST_TOPICS)).message();
         assertThat(topics.topics()).containsExactly("durable").doesNotContain(OffsetStore.TOPIC);
       }
     }
@@ -134,14 +143,17 @@ class OffsetsIT {
 
   @Test
   void shouldAnswerGetOffsetForAnUnknownGroupWithTheReferenceText() throws Exception {
-    try (TestBroker broker = TestBroker.start(); WireClient client = broker.connect()) {
-      assertThat(error(client, getOffset("t", "nobody"))).startsWith("consumer group not found: t:nobody");
+    try (TestBroker broker = TestBroker.start();
+        WireClient client = broker.connect()) {
+      assertThat(error(client, getOffset("t", "nobody")))
+          .startsWith("consumer group not found: t:nobody");
     }
   }
 
   @Test
   void shouldResetToEarliestLatestOrAGivenOffset() throws Exception {
-    try (TestBroker broker = TestBroker.start(); WireClient client = broker.connect()) {
+    try (TestBroker broker = TestBroker.start();
+        WireClient client = broker.connect()) {
       createTopic(client, "reset", 1);
       for (int i = 0; i < 6; i++) {
         produce(client, "reset", 0, "", "v" + i);
@@ -159,24 +171,36 @@ class OffsetsIT {
 
   @Test
   void shouldAnswerResetErrorsWithTheReferenceTexts() throws Exception {
-    try (TestBroker broker = TestBroker.start(); WireClient client = broker.connect()) {
+    try (TestBroker broker = TestBroker.start();
+        WireClient client = broker.connect()) {
       createTopic(client, "reset-errors", 1);
 
-      assertThat(error(client, new ResetOffsetRequest("reset-errors", "g", 0, "sideways", OptionalLong.empty())))
+      assertThat(
+              error(
+                  client,
+                  new ResetOffsetRequest("reset-errors", "g", 0, "sideways", OptionalLong.empty())))
           .startsWith("unknown reset mode: sideways");
-      assertThat(error(client, new ResetOffsetRequest("missing", "g", 0, "earliest", OptionalLong.empty())))
+      assertThat(
+              error(
+                  client,
+                  new ResetOffsetRequest("missing", "g", 0, "earliest", OptionalLong.empty())))
           .startsWith("topic not found: missing");
-      assertThat(error(client, new ResetOffsetRequest("reset-errors", "g", 1, "earliest", OptionalLong.empty())))
+      assertThat(
+              error(
+                  client,
+                  new ResetOffsetRequest("reset-errors", "g", 1, "earliest", OptionalLong.empty())))
           .startsWith("partition 1 not found");
     }
   }
 
   @Test
   void shouldSeekToTheFirstRecordAtOrAfterATimestampAndCommitIt() throws Exception {
-    try (TestBroker broker = TestBroker.start(); WireClient client = broker.connect()) {
+    try (TestBroker broker = TestBroker.start();
+        WireClient client = broker.connect()) {
       createTopic(client, "seek", 1);
       produce(client, "seek", 0, "", "old");
-      // The broker stamps v1 records with its clock; only order matters here, so wait for it to move.
+      // The broker stamps v1 records with its clock; only order matters here, so wait for it to
+      // move.
       long before = System.currentTimeMillis();
       while (System.currentTimeMillis() <= before) {
         Thread.onSpinWait();
@@ -189,10 +213,13 @@ class OffsetsIT {
       assertThat(offset(client, new SeekToTimestampRequest("seek", "g", 0, boundary))).isEqualTo(1);
       assertThat(offset(client, getOffset("seek", "g"))).isEqualTo(1);
       // Nothing that recent: the log end (WIRE-V1 13.7).
-      assertThat(offset(client, new SeekToTimestampRequest("seek", "g", 0, Long.MAX_VALUE))).isEqualTo(3);
+      assertThat(offset(client, new SeekToTimestampRequest("seek", "g", 0, Long.MAX_VALUE)))
+          .isEqualTo(3);
       assertThat(offset(client, getOffset("seek", "g"))).isEqualTo(3);
-      assertThat(error(client, new SeekToTimestampRequest("missing", "g", 0, 0))).startsWith("topic not found: missing");
-      assertThat(error(client, new SeekToTimestampRequest("seek", "g", 1, 0))).startsWith("partition 1 not found");
+      assertThat(error(client, new SeekToTimestampRequest("missing", "g", 0, 0)))
+          .startsWith("topic not found: missing");
+      assertThat(error(client, new SeekToTimestampRequest("seek", "g", 1, 0)))
+          .startsWith("partition 1 not found");
     }
   }
 }

@@ -51,9 +51,9 @@ import org.slf4j.LoggerFactory;
 /**
  * 100,000 random and mutated frames against a live broker (DESIGN: fuzzed frames never crash a
  * broker; WIRE-V1 4.2), over a pool of non-blocking connections that reconnect when the broker
- * closes one, while a well-behaved client keeps producing and fetching. Afterwards: the good
- * client saw only correct answers, a fresh connection is served, no unhandled exception was
- * logged, and the heap did not grow with the input.
+ * closes one, while a well-behaved client keeps producing and fetching. Afterwards: the good client
+ * saw only correct answers, a fresh connection is served, no unhandled exception was logged, and
+ * the heap did not grow with the input.
  *
  * <p>Seeded, so a failure replays with the printed seed. Frames never exceed 1 MiB on the wire,
  * though headers may declare lengths up to and past the 32 MiB limit.
@@ -64,6 +64,7 @@ class FuzzFramesIT {
   private static final String GOOD_TOPIC = "well-behaved-client-topic";
   private static final String FUZZ_TOPIC = "fz";
   private static final int MAX_SENT = 1 << 20;
+
   /** Heap growth allowed; the fuzzer sends far more than this (see the assertion). */
   private static final long HEAP_BOUND = 256L << 20;
 
@@ -86,7 +87,8 @@ class FuzzFramesIT {
       }
       long heapBefore = usedHeapAfterGc();
       AtomicBoolean fuzzing = new AtomicBoolean(true);
-      CompletableFuture<Integer> good = CompletableFuture.supplyAsync(() -> wellBehavedClient(broker.address(), fuzzing));
+      CompletableFuture<Integer> good =
+          CompletableFuture.supplyAsync(() -> wellBehavedClient(broker.address(), fuzzing));
       long sentBytes;
       try {
         sentBytes = fuzz(broker.address(), random);
@@ -97,17 +99,38 @@ class FuzzFramesIT {
 
       assertThat(goodRounds).isPositive();
       try (WireClient fresh = broker.connect()) {
-        assertThat(fresh.requestV1(new EmptyRequest(Opcode.LIST_TOPICS)).expect(ListTopicsResponse.class).topics())
+        assertThat(
+                fresh
+                    .requestV1(new EmptyRequest(Opcode.LIST_TOPICS))
+                    .expect(ListTopicsResponse.class)
+                    .topics())
             .contains(GOOD_TOPIC);
       }
-      List<String> unhandled = events.list.stream()
-          .filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
-          .filter(e -> e.getLoggerName().startsWith("io.flymq.server.network")
-              || e.getFormattedMessage().contains("unexpectedly") || e.getFormattedMessage().contains("unhandled"))
-          .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage()
-              + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getClassName() + ": " + e.getThrowableProxy().getMessage()))
-          .distinct().limit(20).toList();
-      assertThat(unhandled).as("unhandled exceptions logged by the broker (seed %d)", seed).isEmpty();
+      List<String> unhandled =
+          events.list.stream()
+              .filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
+              .filter(
+                  e ->
+                      e.getLoggerName().startsWith("io.flymq.server.network")
+                          || e.getFormattedMessage().contains("unexpectedly")
+                          || e.getFormattedMessage().contains("unhandled"))
+              .map(
+                  e ->
+                      e.getLoggerName()
+                          + ": "
+                          + e.getFormattedMessage()
+                          + (e.getThrowableProxy() == null
+                              ? ""
+                              : " "
+                                  + e.getThrowableProxy().getClassName()
+                                  + ": "
+                                  + e.getThrowableProxy().getMessage()))
+              .distinct()
+              .limit(20)
+              .toList();
+      assertThat(unhandled)
+          .as("unhandled exceptions logged by the broker (seed %d)", seed)
+          .isEmpty();
       // The fuzzer sent sentBytes (several hundred MiB); a broker that kept any sizeable share of
       // what it was sent (buffers, payload copies, parked requests) would exceed the bound.
       long growth = usedHeapAfterGc() - heapBefore;
@@ -151,7 +174,10 @@ class FuzzFramesIT {
     return sent;
   }
 
-  /** Writes the frame, draining (and dropping) answers; false when the connection is closed or stuck. */
+  /**
+   * Writes the frame, draining (and dropping) answers; false when the connection is closed or
+   * stuck.
+   */
   private static boolean write(SocketChannel channel, ByteBuffer frame, ByteBuffer sink) {
     try {
       for (int idle = 0; frame.hasRemaining() && idle < 2_000; ) {
@@ -221,7 +247,9 @@ class FuzzFramesIT {
           // Payload bytes interpreted as lengths and counts: set a 4-byte run to an extreme.
           if (frame.length >= 16) {
             int at = 8 + random.nextInt(frame.length - 11);
-            int[] extremes = {0, -1, Integer.MAX_VALUE, Integer.MIN_VALUE, 0xFFFF, 0x10000, 32 << 20};
+            int[] extremes = {
+              0, -1, Integer.MAX_VALUE, Integer.MIN_VALUE, 0xFFFF, 0x10000, 32 << 20
+            };
             ByteBuffer.wrap(frame).putInt(at, extremes[random.nextInt(extremes.length)]);
           }
         }
@@ -247,7 +275,11 @@ class FuzzFramesIT {
     int header = v2 ? FrameHeader.V2_HEADER_BYTES : FrameHeader.V1_HEADER_BYTES;
     int body = random.nextInt(MAX_SENT - header);
     ByteBuffer frame = ByteBuffer.allocate(header + body);
-    frame.put((byte) FrameHeader.MAGIC).put((byte) (v2 ? 2 : 1)).put((byte) (1 + random.nextInt(14))).put((byte) 1);
+    frame
+        .put((byte) FrameHeader.MAGIC)
+        .put((byte) (v2 ? 2 : 1))
+        .put((byte) (1 + random.nextInt(14)))
+        .put((byte) 1);
     if (v2) {
       frame.putInt(random.nextInt());
     }
@@ -255,38 +287,51 @@ class FuzzFramesIT {
     return frame.array();
   }
 
-  /** Valid frames of every core opcode and the v2 opcodes, each in v1 and v2 framing (except v2-only ones). */
+  /**
+   * Valid frames of every core opcode and the v2 opcodes, each in v1 and v2 framing (except v2-only
+   * ones).
+   */
   private static List<byte[]> templates() {
     ByteBuffer value = ByteBuffer.wrap("fuzz".getBytes(StandardCharsets.UTF_8));
     List<FetchPartition> partitions = List.of(new FetchPartition(FUZZ_TOPIC, 0, 0, 4096));
-    List<Message> core = List.of(
-        new ProduceRequest(FUZZ_TOPIC, ByteBuffer.allocate(0), value, 0),
-        new ProduceRequest(FUZZ_TOPIC, ByteBuffer.wrap(new byte[] {1, 2}), value, -1),
-        new ConsumeRequest(Opcode.CONSUME, FUZZ_TOPIC, 0, 0),
-        new ConsumeRequest(Opcode.CONSUME_ZERO_COPY, FUZZ_TOPIC, 0, 0),
-        // Mutations of CREATE_TOPIC may create topics; one partition each keeps that bounded.
-        new CreateTopicRequest("fz-new", 1),
-        new TopicRequest(Opcode.METADATA, FUZZ_TOPIC),
-        new SubscribeRequest(FUZZ_TOPIC, "group", 0, "earliest"),
-        new CommitRequest(FUZZ_TOPIC, "group", 0, 1),
-        new FetchRequest(Opcode.FETCH, FUZZ_TOPIC, 0, 0, 10, ""),
-        new FetchRequest(Opcode.FETCH_BINARY, FUZZ_TOPIC, 0, 0, 10, ""),
-        new EmptyRequest(Opcode.LIST_TOPICS),
-        new TopicRequest(Opcode.DELETE_TOPIC, "fz-new"));
-    List<Message> v2Only = List.of(
-        new EmptyRequest(Opcode.API_VERSIONS),
-        new ProduceBatchRequest(FUZZ_TOPIC, 0, ProduceBatchRequest.ACKS_ALL, 1_000, Batches.of("a", "b")),
-        new ProduceBatchRequest(FUZZ_TOPIC, 0, ProduceBatchRequest.ACKS_LEADER, 1_000, Batches.of("c")),
-        new FetchBatchesRequest(10, 0, 65_536, IsolationLevel.READ_UNCOMMITTED, partitions),
-        new FetchBatchesRequest(0, 1, 65_536, IsolationLevel.READ_COMMITTED, partitions));
+    List<Message> core =
+        List.of(
+            new ProduceRequest(FUZZ_TOPIC, ByteBuffer.allocate(0), value, 0),
+            new ProduceRequest(FUZZ_TOPIC, ByteBuffer.wrap(new byte[] {1, 2}), value, -1),
+            new ConsumeRequest(Opcode.CONSUME, FUZZ_TOPIC, 0, 0),
+            new ConsumeRequest(Opcode.CONSUME_ZERO_COPY, FUZZ_TOPIC, 0, 0),
+            // Mutations of CREATE_TOPIC may create topics; one partition each keeps that bounded.
+            new CreateTopicRequest("fz-new", 1),
+            new TopicRequest(Opcode.METADATA, FUZZ_TOPIC),
+            new SubscribeRequest(FUZZ_TOPIC, "group", 0, "earliest"),
+            new CommitRequest(FUZZ_TOPIC, "group", 0, 1),
+            new FetchRequest(Opcode.FETCH, FUZZ_TOPIC, 0, 0, 10, ""),
+            new FetchRequest(Opcode.FETCH_BINARY, FUZZ_TOPIC, 0, 0, 10, ""),
+            new EmptyRequest(Opcode.LIST_TOPICS),
+            new TopicRequest(Opcode.DELETE_TOPIC, "fz-new"));
+    List<Message> v2Only =
+        List.of(
+            new EmptyRequest(Opcode.API_VERSIONS),
+            new ProduceBatchRequest(
+                FUZZ_TOPIC, 0, ProduceBatchRequest.ACKS_ALL, 1_000, Batches.of("a", "b")),
+            new ProduceBatchRequest(
+                FUZZ_TOPIC, 0, ProduceBatchRequest.ACKS_LEADER, 1_000, Batches.of("c")),
+            new FetchBatchesRequest(10, 0, 65_536, IsolationLevel.READ_UNCOMMITTED, partitions),
+            new FetchBatchesRequest(0, 1, 65_536, IsolationLevel.READ_COMMITTED, partitions));
     List<byte[]> frames = new ArrayList<>();
     AtomicInteger correlation = new AtomicInteger();
     for (Message message : core) {
       frames.add(bytes(MessageCodec.encodeRequest(FrameHeader.V1, 0, 1, message)));
-      frames.add(bytes(MessageCodec.encodeRequest(FrameHeader.V2, correlation.incrementAndGet(), 1, message)));
+      frames.add(
+          bytes(
+              MessageCodec.encodeRequest(
+                  FrameHeader.V2, correlation.incrementAndGet(), 1, message)));
     }
     for (Message message : v2Only) {
-      frames.add(bytes(MessageCodec.encodeRequest(FrameHeader.V2, correlation.incrementAndGet(), 1, message)));
+      frames.add(
+          bytes(
+              MessageCodec.encodeRequest(
+                  FrameHeader.V2, correlation.incrementAndGet(), 1, message)));
     }
     return frames;
   }
@@ -304,15 +349,29 @@ class FuzzFramesIT {
       long next = 0;
       while (fuzzing.get() && rounds < 1_000_000) {
         String text = "good-" + rounds;
-        RecordMetadata meta = client.requestV1(new ProduceRequest(GOOD_TOPIC, ByteBuffer.allocate(0),
-            ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), 0)).expect(RecordMetadata.class);
+        RecordMetadata meta =
+            client
+                .requestV1(
+                    new ProduceRequest(
+                        GOOD_TOPIC,
+                        ByteBuffer.allocate(0),
+                        ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)),
+                        0))
+                .expect(RecordMetadata.class);
         assertThat(meta.offset()).as("good produce %d", rounds).isEqualTo(rounds);
         if (rounds % 10 == 9) {
-          client.sendV2(rounds, new FetchBatchesRequest(0, 0, 1 << 20, IsolationLevel.READ_UNCOMMITTED,
-              List.of(new FetchPartition(GOOD_TOPIC, 0, next, 1 << 20))));
+          client.sendV2(
+              rounds,
+              new FetchBatchesRequest(
+                  0,
+                  0,
+                  1 << 20,
+                  IsolationLevel.READ_UNCOMMITTED,
+                  List.of(new FetchPartition(GOOD_TOPIC, 0, next, 1 << 20))));
           WireClient.Reply reply = client.read();
           assertThat(reply.header().correlationId()).isEqualTo(rounds);
-          FetchBatchesResponse.PartitionRecords records = reply.expect(FetchBatchesResponse.class).partitions().get(0);
+          FetchBatchesResponse.PartitionRecords records =
+              reply.expect(FetchBatchesResponse.class).partitions().get(0);
           assertThat(records.errorCode()).isEqualTo(ErrorCode.NONE);
           for (Batches.Value value : Batches.values(records.records(), next)) {
             assertThat(value.value()).isEqualTo("good-" + value.offset());

@@ -15,24 +15,32 @@ import java.util.List;
 import org.junit.jupiter.api.RepeatedTest;
 
 /**
- * A long-poll FETCH_BATCHES answers only once {@code min_bytes} are there (or at its deadline):
- * an append too small to reach it must not end the wait. Before the fix the first append woke the
+ * A long-poll FETCH_BATCHES answers only once {@code min_bytes} are there (or at its deadline): an
+ * append too small to reach it must not end the wait. Before the fix the first append woke the
  * fetch and it answered with that batch alone.
  */
 class LongPollMinBytesIT {
   @RepeatedTest(3)
   void shouldKeepWaitingUntilMinBytesAreAvailable() throws Exception {
-    try (TestBroker broker = TestBroker.start(); WireClient fetcher = broker.connect();
+    try (TestBroker broker = TestBroker.start();
+        WireClient fetcher = broker.connect();
         WireClient producer = broker.connect()) {
       producer.requestV1(new CreateTopicRequest("polls", 1));
       ByteBuffer first = Batches.of("first");
       int minBytes = first.remaining() + 1;
-      fetcher.sendV2(1, new FetchBatchesRequest(30_000, minBytes, 1 << 20, IsolationLevel.READ_UNCOMMITTED,
-          List.of(new FetchBatchesRequest.FetchPartition("polls", 0, 0, 1 << 20))));
+      fetcher.sendV2(
+          1,
+          new FetchBatchesRequest(
+              30_000,
+              minBytes,
+              1 << 20,
+              IsolationLevel.READ_UNCOMMITTED,
+              List.of(new FetchBatchesRequest.FetchPartition("polls", 0, 0, 1 << 20))));
 
       producer.sendV2(2, new ProduceBatchRequest("polls", 0, (short) 1, 5_000, first));
       producer.read();
-      producer.sendV2(3, new ProduceBatchRequest("polls", 0, (short) 1, 5_000, Batches.of("second")));
+      producer.sendV2(
+          3, new ProduceBatchRequest("polls", 0, (short) 1, 5_000, Batches.of("second")));
       producer.read();
 
       FetchBatchesResponse fetched = (FetchBatchesResponse) fetcher.read().message();

@@ -65,10 +65,12 @@ class ManyConnectionsIT {
         for (int i = 0; i < connections; i++) {
           int id = i;
           WireClient client = clients.get(i);
-          results.add(pool.submit(() -> {
-            produceAndFetchBack(client, id);
-            return null;
-          }));
+          results.add(
+              pool.submit(
+                  () -> {
+                    produceAndFetchBack(client, id);
+                    return null;
+                  }));
         }
         for (Future<?> result : results) {
           result.get(120, TimeUnit.SECONDS);
@@ -77,7 +79,8 @@ class ManyConnectionsIT {
         for (int i = 0; i < connections; i++) {
           WireClient client = clients.get(i);
           client.sendV2(i, new EmptyRequest(Opcode.API_VERSIONS));
-          assertThat(client.read().expect(ApiVersionsResponse.class).errorCode()).isEqualTo(ErrorCode.NONE);
+          assertThat(client.read().expect(ApiVersionsResponse.class).errorCode())
+              .isEqualTo(ErrorCode.NONE);
         }
       } finally {
         pool.shutdownNow();
@@ -86,7 +89,11 @@ class ManyConnectionsIT {
         }
       }
       try (WireClient fresh = broker.connect()) {
-        assertThat(fresh.requestV1(new EmptyRequest(Opcode.LIST_TOPICS)).expect(ListTopicsResponse.class).topics())
+        assertThat(
+                fresh
+                    .requestV1(new EmptyRequest(Opcode.LIST_TOPICS))
+                    .expect(ListTopicsResponse.class)
+                    .topics())
             .containsExactlyInAnyOrder(TOPICS);
       }
     }
@@ -99,8 +106,15 @@ class ManyConnectionsIT {
     List<String> sent = new ArrayList<>();
     for (int r = 0; r < RECORDS; r++) {
       String value = "conn-" + id + "-" + r;
-      RecordMetadata meta = client.requestV1(new ProduceRequest(topic, ByteBuffer.allocate(0),
-          ByteBuffer.wrap(value.getBytes(StandardCharsets.UTF_8)), partition)).expect(RecordMetadata.class);
+      RecordMetadata meta =
+          client
+              .requestV1(
+                  new ProduceRequest(
+                      topic,
+                      ByteBuffer.allocate(0),
+                      ByteBuffer.wrap(value.getBytes(StandardCharsets.UTF_8)),
+                      partition))
+              .expect(RecordMetadata.class);
       assertThat(meta.partition()).isEqualTo(partition);
       if (firstOffset < 0) {
         firstOffset = meta.offset();
@@ -114,11 +128,18 @@ class ManyConnectionsIT {
     List<String> mine = new ArrayList<>();
     long offset = firstOffset;
     for (int round = 0; round < 100 && mine.size() < RECORDS; round++) {
-      client.sendV2(id, new FetchBatchesRequest(0, 0, 1 << 20, IsolationLevel.READ_UNCOMMITTED,
-          List.of(new FetchPartition(topic, partition, offset, 1 << 20))));
+      client.sendV2(
+          id,
+          new FetchBatchesRequest(
+              0,
+              0,
+              1 << 20,
+              IsolationLevel.READ_UNCOMMITTED,
+              List.of(new FetchPartition(topic, partition, offset, 1 << 20))));
       WireClient.Reply reply = client.read();
       assertThat(reply.header().correlationId()).isEqualTo(id);
-      FetchBatchesResponse.PartitionRecords records = reply.expect(FetchBatchesResponse.class).partitions().get(0);
+      FetchBatchesResponse.PartitionRecords records =
+          reply.expect(FetchBatchesResponse.class).partitions().get(0);
       assertThat(records.errorCode()).isEqualTo(ErrorCode.NONE);
       for (Batches.Value value : Batches.values(records.records(), offset)) {
         if (value.value().startsWith("conn-" + id + "-")) {
@@ -135,7 +156,8 @@ class ManyConnectionsIT {
       long spare = os.getMaxFileDescriptorCount() - os.getOpenFileDescriptorCount() - 500;
       int fit = (int) Math.max(1, Math.min(WANTED, spare / 2));
       if (fit < WANTED) {
-        System.err.printf("ManyConnectionsIT: open-file limit %d allows %d connections, not %d (raise ulimit -n)%n",
+        System.err.printf(
+            "ManyConnectionsIT: open-file limit %d allows %d connections, not %d (raise ulimit -n)%n",
             os.getMaxFileDescriptorCount(), fit, WANTED);
       }
       return fit;

@@ -45,8 +45,7 @@ class RestartIT {
   private static final int RECORDS_PER_BATCH = 5;
   private static final int ONE_MIB = 1 << 20;
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
   private ChildBroker running;
 
   @AfterEach
@@ -59,14 +58,16 @@ class RestartIT {
   @Test
   void shouldKeepTopicsAndAcknowledgedRecordsAfterSigterm() throws Exception {
     Path dataDir = Files.createDirectories(temp.resolve("data"));
-    running = ChildBroker.start(dataDir, TestBroker.freePort(), Map.of(), temp.resolve("first.log"));
+    running =
+        ChildBroker.start(dataDir, TestBroker.freePort(), Map.of(), temp.resolve("first.log"));
     Map<String, Map<Long, String>> acknowledged = produce(running);
 
     int exit = running.terminate();
 
     assertThat(exit).as("exit code after SIGTERM; log:%n%s", running.log()).isIn(0, 143);
     assertThat(running.log()).contains("FlyMQ broker stopped cleanly");
-    running = ChildBroker.start(dataDir, TestBroker.freePort(), Map.of(), temp.resolve("second.log"));
+    running =
+        ChildBroker.start(dataDir, TestBroker.freePort(), Map.of(), temp.resolve("second.log"));
     assertEverythingIsThere(running, acknowledged);
   }
 
@@ -79,11 +80,14 @@ class RestartIT {
 
     running.kill();
 
-    running = ChildBroker.start(dataDir, TestBroker.freePort(), acksAll, temp.resolve("second.log"));
+    running =
+        ChildBroker.start(dataDir, TestBroker.freePort(), acksAll, temp.resolve("second.log"));
     assertEverythingIsThere(running, acknowledged);
   }
 
-  /** Produces to every topic; returns what was acknowledged, per "topic/partition", offset to value. */
+  /**
+   * Produces to every topic; returns what was acknowledged, per "topic/partition", offset to value.
+   */
   private static Map<String, Map<Long, String>> produce(ChildBroker broker) throws Exception {
     Map<String, Map<Long, String>> acknowledged = new TreeMap<>();
     try (WireClient client = broker.connect()) {
@@ -92,9 +96,18 @@ class RestartIT {
             .isEqualTo(new AckResponse(Opcode.CREATE_TOPIC, true));
         for (int i = 0; i < V1_RECORDS_PER_TOPIC; i++) {
           String value = topic + "-v1-" + i;
-          RecordMetadata meta = client.requestV1(new ProduceRequest(topic, ByteBuffer.allocate(0),
-              ByteBuffer.wrap(value.getBytes(StandardCharsets.UTF_8)), i % PARTITIONS)).expect(RecordMetadata.class);
-          acknowledged.computeIfAbsent(topic + "/" + meta.partition(), k -> new TreeMap<>()).put(meta.offset(), value);
+          RecordMetadata meta =
+              client
+                  .requestV1(
+                      new ProduceRequest(
+                          topic,
+                          ByteBuffer.allocate(0),
+                          ByteBuffer.wrap(value.getBytes(StandardCharsets.UTF_8)),
+                          i % PARTITIONS))
+                  .expect(RecordMetadata.class);
+          acknowledged
+              .computeIfAbsent(topic + "/" + meta.partition(), k -> new TreeMap<>())
+              .put(meta.offset(), value);
         }
         for (int b = 0; b < BATCHES_PER_TOPIC; b++) {
           String[] values = new String[RECORDS_PER_BATCH];
@@ -102,12 +115,15 @@ class RestartIT {
             values[r] = topic + "-batch-" + b + "-" + r;
           }
           int partition = b % PARTITIONS;
-          client.sendV2(b, new ProduceBatchRequest(topic, partition, ProduceBatchRequest.ACKS_ALL, 30_000,
-              Batches.of(values)));
+          client.sendV2(
+              b,
+              new ProduceBatchRequest(
+                  topic, partition, ProduceBatchRequest.ACKS_ALL, 30_000, Batches.of(values)));
           ProduceBatchResponse response = client.read().expect(ProduceBatchResponse.class);
           assertThat(response.errorCode()).isEqualTo(ErrorCode.NONE);
           for (int r = 0; r < RECORDS_PER_BATCH; r++) {
-            acknowledged.computeIfAbsent(topic + "/" + partition, k -> new TreeMap<>())
+            acknowledged
+                .computeIfAbsent(topic + "/" + partition, k -> new TreeMap<>())
                 .put(response.baseOffset() + r, values[r]);
           }
         }
@@ -116,10 +132,11 @@ class RestartIT {
     return acknowledged;
   }
 
-  private static void assertEverythingIsThere(ChildBroker broker, Map<String, Map<Long, String>> acknowledged)
-      throws Exception {
+  private static void assertEverythingIsThere(
+      ChildBroker broker, Map<String, Map<Long, String>> acknowledged) throws Exception {
     try (WireClient client = broker.connect()) {
-      ListTopicsResponse topics = client.requestV1(new EmptyRequest(Opcode.LIST_TOPICS)).expect(ListTopicsResponse.class);
+      ListTopicsResponse topics =
+          client.requestV1(new EmptyRequest(Opcode.LIST_TOPICS)).expect(ListTopicsResponse.class);
       assertThat(topics.topics()).containsExactlyInAnyOrderElementsOf(TOPICS);
       for (Map.Entry<String, Map<Long, String>> partition : acknowledged.entrySet()) {
         String[] id = partition.getKey().split("/");
@@ -130,14 +147,24 @@ class RestartIT {
     }
   }
 
-  /** Every record of the partition, offset to value, fetched from offset 0 up to the high watermark. */
-  private static Map<Long, String> readAll(WireClient client, String topic, int partition) throws Exception {
+  /**
+   * Every record of the partition, offset to value, fetched from offset 0 up to the high watermark.
+   */
+  private static Map<Long, String> readAll(WireClient client, String topic, int partition)
+      throws Exception {
     Map<Long, String> values = new TreeMap<>();
     long offset = 0;
     for (int round = 0; round < 1_000; round++) {
-      client.sendV2(round, new FetchBatchesRequest(0, 0, ONE_MIB, IsolationLevel.READ_UNCOMMITTED,
-          List.of(new FetchPartition(topic, partition, offset, ONE_MIB))));
-      FetchBatchesResponse.PartitionRecords records = client.read().expect(FetchBatchesResponse.class).partitions().get(0);
+      client.sendV2(
+          round,
+          new FetchBatchesRequest(
+              0,
+              0,
+              ONE_MIB,
+              IsolationLevel.READ_UNCOMMITTED,
+              List.of(new FetchPartition(topic, partition, offset, ONE_MIB))));
+      FetchBatchesResponse.PartitionRecords records =
+          client.read().expect(FetchBatchesResponse.class).partitions().get(0);
       assertThat(records.errorCode()).isEqualTo(ErrorCode.NONE);
       for (Batches.Value value : Batches.values(records.records(), offset)) {
         values.put(value.offset(), value.value());
@@ -147,6 +174,7 @@ class RestartIT {
         return values;
       }
     }
-    throw new AssertionError("could not read " + topic + "/" + partition + " to its end in 1000 fetches");
+    throw new AssertionError(
+        "could not read " + topic + "/" + partition + " to its end in 1000 fetches");
   }
 }

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * v2 multiplexing over one real connection (docs/protocol.md 2.2): a long-polling FETCH_BATCHES
- * does not hold back a PRODUCE_BATCH sent after it, responses echo correlation ids, and the
- * parked fetch is answered with the produced batch.
+ * does not hold back a PRODUCE_BATCH sent after it, responses echo correlation ids, and the parked
+ * fetch is answered with the produced batch.
  */
 class V2MultiplexingIT {
   private static final int ONE_MIB = 1 << 20;
@@ -54,8 +54,8 @@ class V2MultiplexingIT {
   // Repeated: the produce races the parked fetch's wake-up on the broker; every interleaving must
   // still wake the fetch and deliver the batch.
   @RepeatedTest(10)
-  void shouldAnswerAProduceBatchWhileAnEarlierLongPollFetchWaitsAndThenWakeTheFetch(RepetitionInfo repetition)
-      throws Exception {
+  void shouldAnswerAProduceBatchWhileAnEarlierLongPollFetchWaitsAndThenWakeTheFetch(
+      RepetitionInfo repetition) throws Exception {
     String topic = "mux-" + repetition.getCurrentRepetition();
     try (WireClient client = broker.connect()) {
       assertThat(client.requestV1(new CreateTopicRequest(topic, 2)).message())
@@ -63,10 +63,17 @@ class V2MultiplexingIT {
       ByteBuffer elsewhere = Batches.of("to partition 1");
       ByteBuffer batch = Batches.of("first", "second", "third");
 
-      client.sendV2(101, new FetchBatchesRequest(5_000, 1, ONE_MIB, IsolationLevel.READ_UNCOMMITTED,
-          List.of(new FetchPartition(topic, 0, 0, ONE_MIB))));
+      client.sendV2(
+          101,
+          new FetchBatchesRequest(
+              5_000,
+              1,
+              ONE_MIB,
+              IsolationLevel.READ_UNCOMMITTED,
+              List.of(new FetchPartition(topic, 0, 0, ONE_MIB))));
       // The fetch waits (partition 0 is empty), so a produce behind it is answered first.
-      client.sendV2(102, new ProduceBatchRequest(topic, 1, ProduceBatchRequest.ACKS_ALL, 30_000, elsewhere));
+      client.sendV2(
+          102, new ProduceBatchRequest(topic, 1, ProduceBatchRequest.ACKS_ALL, 30_000, elsewhere));
       WireClient.Reply first = client.read();
       assertThat(first.header().correlationId()).isEqualTo(102);
       assertThat(first.expect(ProduceBatchResponse.class))
@@ -75,7 +82,8 @@ class V2MultiplexingIT {
       // A produce to the fetched partition wakes the fetch. The broker wakes parked fetches as the
       // append completes, before the produce's answer is queued, so either answer may come first
       // (docs/protocol.md 2.2 allows any order); both must come, with their own correlation ids.
-      client.sendV2(103, new ProduceBatchRequest(topic, 0, ProduceBatchRequest.ACKS_ALL, 30_000, batch));
+      client.sendV2(
+          103, new ProduceBatchRequest(topic, 0, ProduceBatchRequest.ACKS_ALL, 30_000, batch));
       Map<Integer, WireClient.Reply> replies = new HashMap<>();
       for (int i = 0; i < 2; i++) {
         WireClient.Reply reply = client.read();
@@ -99,7 +107,8 @@ class V2MultiplexingIT {
       RecordBatch.wrap(expected, 0).setBaseOffset(produced.baseOffset());
       RecordBatch.wrap(expected, 0).setPartitionLeaderEpoch(stored.partitionLeaderEpoch());
       assertThat(bytes(records.records())).isEqualTo(expected.array());
-      assertThat(Batches.values(records.records(), 0)).extracting(Batches.Value::value)
+      assertThat(Batches.values(records.records(), 0))
+          .extracting(Batches.Value::value)
           .containsExactly("first", "second", "third");
     }
   }
@@ -113,11 +122,12 @@ class V2MultiplexingIT {
       assertThat(reply.header().correlationId()).isEqualTo(7);
       ApiVersionsResponse versions = reply.expect(ApiVersionsResponse.class);
       assertThat(versions.errorCode()).isEqualTo(ErrorCode.NONE);
-      assertThat(versions.apis()).contains(
-          new ApiVersion(Opcode.PRODUCE_BATCH.code(), 2, 2),
-          new ApiVersion(Opcode.FETCH_BATCHES.code(), 2, 2),
-          new ApiVersion(Opcode.API_VERSIONS.code(), 2, 2),
-          new ApiVersion(Opcode.PRODUCE.code(), 1, 2));
+      assertThat(versions.apis())
+          .contains(
+              new ApiVersion(Opcode.PRODUCE_BATCH.code(), 2, 2),
+              new ApiVersion(Opcode.FETCH_BATCHES.code(), 2, 2),
+              new ApiVersion(Opcode.API_VERSIONS.code(), 2, 2),
+              new ApiVersion(Opcode.PRODUCE.code(), 1, 2));
       assertThat(versions.maxFrameBytes()).isEqualTo(32 << 20);
     }
   }

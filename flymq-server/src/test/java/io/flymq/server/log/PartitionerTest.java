@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class PartitionerTest {
   private final Partitioner partitioner = new Partitioner();
@@ -25,7 +25,8 @@ class PartitionerTest {
     "user-123, 8C93CC93, 2, 3, 5",
     "order-42, 572446F4, 2, 0, 2",
   })
-  void shouldHashKeysExactlyLikeTheReference(String key, String hash, int mod3, int mod4, int mod6) {
+  void shouldHashKeysExactlyLikeTheReference(
+      String key, String hash, int mod3, int mod4, int mod6) {
     assertThat(Partitioner.fnv1a32(key(key))).isEqualTo(Integer.parseUnsignedInt(hash, 16));
     assertThat(partitioner.partition("t", key(key), 3)).isEqualTo(mod3);
     assertThat(partitioner.partition("t", key(key), 4)).isEqualTo(mod4);
@@ -44,6 +45,7 @@ class PartitionerTest {
 
   @Test
   void shouldRejectTopicsWithoutPartitions() {
-    assertThatThrownBy(() -> partitioner.partition("a", null, 0)).hasMessageContaining("expected: >= 1");
+    assertThatThrownBy(() -> partitioner.partition("a", null, 0))
+        .hasMessageContaining("expected: >= 1");
   }
 }

@@ -29,25 +29,30 @@ class ProduceCoalescerTest {
   }
 
   @Test
-  void shouldCoalesceConcurrentProducesIntoFewerBatchesWithEveryRecordAtItsOffset() throws Exception {
+  void shouldCoalesceConcurrentProducesIntoFewerBatchesWithEveryRecordAtItsOffset()
+      throws Exception {
     LogConfig config = LogConfig.builder().syncMode(SyncMode.ALWAYS).build();
     try (LogIo io = LogIo.create(2, Clock.systemUTC(), Duration.ZERO);
         PartitionLog log = PartitionLog.open(dir, config, io)) {
       ProduceCoalescer coalescer = new ProduceCoalescer(log, Clock.systemUTC(), 64 * 1024);
-      List<CompletableFuture<ProducedRecord>> futures = Collections.synchronizedList(new ArrayList<>());
+      List<CompletableFuture<ProducedRecord>> futures =
+          Collections.synchronizedList(new ArrayList<>());
       List<java.util.Map.Entry<String, CompletableFuture<ProducedRecord>>> produces =
           Collections.synchronizedList(new ArrayList<>());
       List<Thread> threads = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
         int thread = t;
-        Thread worker = new Thread(() -> {
-          for (int i = 0; i < 200; i++) {
-            String value = "t" + thread + "-" + i;
-            CompletableFuture<ProducedRecord> future = coalescer.produce(i % 2 == 0 ? null : text("k" + i), text(value));
-            futures.add(future);
-            produces.add(java.util.Map.entry(value, future));
-          }
-        });
+        Thread worker =
+            new Thread(
+                () -> {
+                  for (int i = 0; i < 200; i++) {
+                    String value = "t" + thread + "-" + i;
+                    CompletableFuture<ProducedRecord> future =
+                        coalescer.produce(i % 2 == 0 ? null : text("k" + i), text(value));
+                    futures.add(future);
+                    produces.add(java.util.Map.entry(value, future));
+                  }
+                });
         threads.add(worker);
         worker.start();
       }
@@ -76,7 +81,8 @@ class ProduceCoalescerTest {
       assertThat(stored).hasSize(1600);
       for (var produce : produces) {
         // The value stored at each acknowledged offset is the one that was produced there.
-        assertThat(stored.get((int) produce.getValue().join().offset())).isEqualTo(produce.getKey());
+        assertThat(stored.get((int) produce.getValue().join().offset()))
+            .isEqualTo(produce.getKey());
       }
     }
   }
@@ -89,8 +95,8 @@ class ProduceCoalescerTest {
       ProduceCoalescer coalescer = new ProduceCoalescer(log, Clock.systemUTC(), 64 * 1024);
 
       CompletableFuture<ProducedRecord> tooBig = coalescer.produce(null, ByteBuffer.allocate(1000));
-      CompletableFuture<ProducedRecord> fine = tooBig.handle((r, e) -> null)
-          .thenCompose(x -> coalescer.produce(null, text("small")));
+      CompletableFuture<ProducedRecord> fine =
+          tooBig.handle((r, e) -> null).thenCompose(x -> coalescer.produce(null, text("small")));
 
       assertThat(tooBig).failsWithin(Duration.ofSeconds(10));
       assertThat(fine.get().offset()).isZero();

@@ -23,20 +23,28 @@ class MetadataConfigTest {
   @Test
   void shouldParseClusterAddr() {
     var any = MetadataConfig.builder().metadataDir(Path.of("m")).clusterAddr(":9093").build();
-    var v4 = MetadataConfig.builder().metadataDir(Path.of("m")).clusterAddr("127.0.0.1:19093").build();
+    var v4 =
+        MetadataConfig.builder().metadataDir(Path.of("m")).clusterAddr("127.0.0.1:19093").build();
     var v6 = MetadataConfig.builder().metadataDir(Path.of("m")).clusterAddr("[::1]:9093").build();
 
     assertThat(any.host()).isEqualTo("0.0.0.0");
     assertThat(v4.host() + " " + v4.port()).isEqualTo("127.0.0.1 19093");
     assertThat(v6.host()).isEqualTo("::1");
     assertThatThrownBy(() -> MetadataConfig.builder().clusterAddr("localhost"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cluster.addr: localhost");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cluster.addr: localhost");
   }
 
   @Test
   void shouldReportEveryBadValueAtOnce() {
-    assertThatThrownBy(() -> MetadataConfig.builder().nodeId("a b").port(0).snapshotThreshold(0)
-        .electionTimeout(Duration.ofMillis(1)).build())
+    assertThatThrownBy(
+            () ->
+                MetadataConfig.builder()
+                    .nodeId("a b")
+                    .port(0)
+                    .snapshotThreshold(0)
+                    .electionTimeout(Duration.ofMillis(1))
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cluster.node_id")
         .hasMessageContaining("metadataDir")

@@ -26,7 +26,8 @@ class MetadataSnapshotFileTest {
 
     assertThat(read).isEqualTo(new MetadataSnapshotFile.Contents(3, 42, image));
     assertThat(read.image().topic("orders")).isPresent();
-    assertThat(Files.list(dir).map(p -> p.getFileName().toString())).containsExactly("snapshot.3_42");
+    assertThat(Files.list(dir).map(p -> p.getFileName().toString()))
+        .containsExactly("snapshot.3_42");
   }
 
   @Test
@@ -38,7 +39,8 @@ class MetadataSnapshotFileTest {
       byte[] bad = good.clone();
       bad[i] ^= 0x10;
       Files.write(file, bad);
-      assertThatThrownBy(() -> MetadataSnapshotFile.read(file)).as("flip at %d", i)
+      assertThatThrownBy(() -> MetadataSnapshotFile.read(file))
+          .as("flip at %d", i)
           .isInstanceOf(CorruptMetadataException.class);
     }
   }
@@ -51,7 +53,8 @@ class MetadataSnapshotFileTest {
     Files.write(file, java.util.Arrays.copyOf(good, good.length - 5));
 
     assertThatThrownBy(() -> MetadataSnapshotFile.read(file))
-        .isInstanceOf(CorruptMetadataException.class).hasMessageContaining("payload length");
+        .isInstanceOf(CorruptMetadataException.class)
+        .hasMessageContaining("payload length");
   }
 
   private static MetadataImage randomImage() {
@@ -62,8 +65,17 @@ class MetadataSnapshotFileTest {
     for (MetadataCommand c : machineCommands) {
       image = MetadataApplier.apply(image, c, ++index).image();
     }
-    image = MetadataApplier.apply(image, new MetadataCommand.DeleteTopic("orders"), ++index).image();
-    return MetadataApplier.apply(image, new MetadataCommand.CreateTopic("orders", UUID.randomUUID(),
-        List.of(new PartitionAssignment(0, 0)), Map.of("retention_ms", "1000"), 5), ++index).image();
+    image =
+        MetadataApplier.apply(image, new MetadataCommand.DeleteTopic("orders"), ++index).image();
+    return MetadataApplier.apply(
+            image,
+            new MetadataCommand.CreateTopic(
+                "orders",
+                UUID.randomUUID(),
+                List.of(new PartitionAssignment(0, 0)),
+                Map.of("retention_ms", "1000"),
+                5),
+            ++index)
+        .image();
   }
 }

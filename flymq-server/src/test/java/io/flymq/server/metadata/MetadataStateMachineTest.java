@@ -25,13 +25,15 @@ import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seeded simulations of the metadata state machine (STYLE 7): random command sequences, fed
- * through {@link MetadataStateMachine#applyTransaction} as Ratis would (encoded log entries),
- * must match a simple reference model and be deterministic.
+ * Seeded simulations of the metadata state machine (STYLE 7): random command sequences, fed through
+ * {@link MetadataStateMachine#applyTransaction} as Ratis would (encoded log entries), must match a
+ * simple reference model and be deterministic.
  */
 class MetadataStateMachineTest {
-  private static final List<String> NAMES = List.of("orders", "payments", "a.b-c_d", "sensors/room1");
-  private static final List<String> KEYS = List.of("retention_ms", "segment_bytes", "cleanup_policy");
+  private static final List<String> NAMES =
+      List.of("orders", "payments", "a.b-c_d", "sensors/room1");
+  private static final List<String> KEYS =
+      List.of("retention_ms", "segment_bytes", "cleanup_policy");
 
   /** The reference: what each topic should look like, kept in the dumbest possible way. */
   private static final class Reference {
@@ -44,8 +46,10 @@ class MetadataStateMachineTest {
         if (existing != null) {
           return new MetadataResult.Rejected(MetadataErrorCode.TOPIC_ALREADY_EXISTS, "");
         }
-        return changed(index, new TopicMetadata(c.topic(), c.topicId(), c.partitions(), c.configs(),
-            c.createdAtMs()));
+        return changed(
+            index,
+            new TopicMetadata(
+                c.topic(), c.topicId(), c.partitions(), c.configs(), c.createdAtMs()));
       }
       if (existing == null) {
         return new MetadataResult.Rejected(MetadataErrorCode.UNKNOWN_TOPIC, "");
@@ -60,8 +64,14 @@ class MetadataStateMachineTest {
           var configs = new HashMap<>(existing.configs());
           configs.putAll(a.set());
           a.delete().forEach(configs::remove);
-          return changed(index, new TopicMetadata(existing.name(), existing.topicId(),
-              existing.partitions(), configs, existing.createdAtMs()));
+          return changed(
+              index,
+              new TopicMetadata(
+                  existing.name(),
+                  existing.topicId(),
+                  existing.partitions(),
+                  configs,
+                  existing.createdAtMs()));
         }
         case MetadataCommand.CreatePartitions p -> {
           if (p.partitionCount() <= existing.partitionCount()) {
@@ -72,8 +82,14 @@ class MetadataStateMachineTest {
           }
           var partitions = new ArrayList<>(existing.partitions());
           partitions.addAll(p.added());
-          return changed(index, new TopicMetadata(existing.name(), existing.topicId(), partitions,
-              existing.configs(), existing.createdAtMs()));
+          return changed(
+              index,
+              new TopicMetadata(
+                  existing.name(),
+                  existing.topicId(),
+                  partitions,
+                  existing.configs(),
+                  existing.createdAtMs()));
         }
         default -> throw new AssertionError(command);
       }
@@ -98,11 +114,14 @@ class MetadataStateMachineTest {
       MetadataResult expected = reference.apply(command, index);
       MetadataResult actual = apply(machine, command, index);
       if (expected instanceof MetadataResult.Rejected r) {
-        assertThat(actual).as("result of %s", command)
-            .isInstanceOfSatisfying(MetadataResult.Rejected.class, a -> {
-              assertThat(a.code()).isEqualTo(r.code());
-              assertThat(a.message()).contains(command.topic());
-            });
+        assertThat(actual)
+            .as("result of %s", command)
+            .isInstanceOfSatisfying(
+                MetadataResult.Rejected.class,
+                a -> {
+                  assertThat(a.code()).isEqualTo(r.code());
+                  assertThat(a.message()).contains(command.topic());
+                });
       } else {
         assertThat(actual).as("result of %s", command).isEqualTo(expected);
       }
@@ -112,7 +131,8 @@ class MetadataStateMachineTest {
   }
 
   @Property(tries = 100, seed = "20261129")
-  void shouldApplyDeterministically(@ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int length) {
+  void shouldApplyDeterministically(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int length) {
     List<MetadataCommand> commands = randomCommands(new Random(seed), length);
     var first = new MetadataStateMachine();
     var second = new MetadataStateMachine();
@@ -129,11 +149,14 @@ class MetadataStateMachineTest {
   void shouldTellListenersBeforeAndAfterOnlyWhenTheImageChanges() {
     var machine = new MetadataStateMachine();
     List<String> seen = new ArrayList<>();
-    machine.addListener((before, after) ->
-        seen.add(before.topics().keySet() + "->" + after.topics().keySet() + "@" + after.version()));
-    machine.addListener((before, after) -> {
-      throw new IllegalStateException("a broken listener must not stop the others");
-    });
+    machine.addListener(
+        (before, after) ->
+            seen.add(
+                before.topics().keySet() + "->" + after.topics().keySet() + "@" + after.version()));
+    machine.addListener(
+        (before, after) -> {
+          throw new IllegalStateException("a broken listener must not stop the others");
+        });
     apply(machine, create("orders", 1), 1);
     apply(machine, create("orders", 1), 2); // rejected: no change, no call
     apply(machine, new MetadataCommand.DeleteTopic("orders"), 3);
@@ -153,17 +176,25 @@ class MetadataStateMachineTest {
   }
 
   static MetadataCommand.CreateTopic create(String name, int partitions) {
-    return new MetadataCommand.CreateTopic(name, UUID.nameUUIDFromBytes(name.getBytes()),
-        Collections.nCopies(partitions, new PartitionAssignment(0, 0)), Map.of(), 1_000L);
+    return new MetadataCommand.CreateTopic(
+        name,
+        UUID.nameUUIDFromBytes(name.getBytes()),
+        Collections.nCopies(partitions, new PartitionAssignment(0, 0)),
+        Map.of(),
+        1_000L);
   }
 
-  private static MetadataResult apply(MetadataStateMachine machine, MetadataCommand command, long index) {
-    var reply = machine.applyTransaction(transaction(machine, MetadataCodec.encode(command), index)).join();
+  private static MetadataResult apply(
+      MetadataStateMachine machine, MetadataCommand command, long index) {
+    var reply =
+        machine.applyTransaction(transaction(machine, MetadataCodec.encode(command), index)).join();
     return MetadataCodec.decodeResult(reply.getContent().toByteArray());
   }
 
-  private static TransactionContext transaction(MetadataStateMachine machine, byte[] data, long index) {
-    var smEntry = StateMachineLogEntryProto.newBuilder().setLogData(ByteString.copyFrom(data)).build();
+  private static TransactionContext transaction(
+      MetadataStateMachine machine, byte[] data, long index) {
+    var smEntry =
+        StateMachineLogEntryProto.newBuilder().setLogData(ByteString.copyFrom(data)).build();
     return TransactionContext.newBuilder()
         .setStateMachine(machine)
         .setServerRole(RaftPeerRole.FOLLOWER)
@@ -175,21 +206,30 @@ class MetadataStateMachineTest {
     List<MetadataCommand> commands = new ArrayList<>();
     for (int i = 0; i < length; i++) {
       String name = NAMES.get(random.nextInt(NAMES.size()));
-      commands.add(switch (random.nextInt(4)) {
-        case 0 -> new MetadataCommand.CreateTopic(name, new UUID(random.nextLong(), random.nextLong()),
-            assignments(random, 1 + random.nextInt(4)), configs(random), random.nextInt(1_000_000));
-        case 1 -> new MetadataCommand.DeleteTopic(name);
-        case 2 -> {
-          var set = configs(random);
-          var delete = new LinkedHashMap<String, String>();
-          KEYS.stream().filter(k -> !set.containsKey(k) && random.nextBoolean()).forEach(k -> delete.put(k, ""));
-          yield new MetadataCommand.AlterTopicConfig(name, set, Set.copyOf(delete.keySet()));
-        }
-        default -> {
-          int count = 1 + random.nextInt(8);
-          yield new MetadataCommand.CreatePartitions(name, count, assignments(random, 1 + random.nextInt(count)));
-        }
-      });
+      commands.add(
+          switch (random.nextInt(4)) {
+            case 0 ->
+                new MetadataCommand.CreateTopic(
+                    name,
+                    new UUID(random.nextLong(), random.nextLong()),
+                    assignments(random, 1 + random.nextInt(4)),
+                    configs(random),
+                    random.nextInt(1_000_000));
+            case 1 -> new MetadataCommand.DeleteTopic(name);
+            case 2 -> {
+              var set = configs(random);
+              var delete = new LinkedHashMap<String, String>();
+              KEYS.stream()
+                  .filter(k -> !set.containsKey(k) && random.nextBoolean())
+                  .forEach(k -> delete.put(k, ""));
+              yield new MetadataCommand.AlterTopicConfig(name, set, Set.copyOf(delete.keySet()));
+            }
+            default -> {
+              int count = 1 + random.nextInt(8);
+              yield new MetadataCommand.CreatePartitions(
+                  name, count, assignments(random, 1 + random.nextInt(count)));
+            }
+          });
     }
     return commands;
   }
@@ -206,7 +246,8 @@ class MetadataStateMachineTest {
     var configs = new TreeMap<String, String>();
     for (String key : KEYS) {
       if (random.nextInt(3) == 0) {
-        configs.put(key, key.equals("cleanup_policy") ? "compact" : String.valueOf(random.nextInt(1000)));
+        configs.put(
+            key, key.equals("cleanup_policy") ? "compact" : String.valueOf(random.nextInt(1000)));
       }
     }
     return configs;

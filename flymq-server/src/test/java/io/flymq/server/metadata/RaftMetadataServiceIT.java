@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A real single-peer Ratis group on loopback, on a temporary directory. */
 class RaftMetadataServiceIT {
-  private static final Clock CLOCK = Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC);
 
   @TempDir Path dataDir;
   private final List<RaftMetadataService> started = new ArrayList<>();
@@ -56,8 +57,10 @@ class RaftMetadataServiceIT {
     assertThat(service.image().topics().keySet()).containsExactly("orders", "sensors/room1/temp");
     assertThat(service.image().topic("orders")).contains(orders);
 
-    TopicMetadata altered = service.alterTopicConfig("orders",
-        Map.of("cleanup_policy", "compact"), Set.of("retention_ms")).join();
+    TopicMetadata altered =
+        service
+            .alterTopicConfig("orders", Map.of("cleanup_policy", "compact"), Set.of("retention_ms"))
+            .join();
     assertThat(altered.configs()).isEqualTo(Map.of("cleanup_policy", "compact"));
     assertThat(altered.topicId()).isEqualTo(orders.topicId());
 
@@ -74,13 +77,16 @@ class RaftMetadataServiceIT {
     var service = start(config().build());
     service.createTopic("orders", 1, Map.of()).join();
 
-    assertFailsWith(service.createTopic("orders", 2, Map.of()), MetadataErrorCode.TOPIC_ALREADY_EXISTS);
+    assertFailsWith(
+        service.createTopic("orders", 2, Map.of()), MetadataErrorCode.TOPIC_ALREADY_EXISTS);
     assertFailsWith(service.deleteTopic("missing"), MetadataErrorCode.UNKNOWN_TOPIC);
-    assertFailsWith(service.alterTopicConfig("missing", Map.of(), Set.of()), MetadataErrorCode.UNKNOWN_TOPIC);
+    assertFailsWith(
+        service.alterTopicConfig("missing", Map.of(), Set.of()), MetadataErrorCode.UNKNOWN_TOPIC);
     assertFailsWith(service.createPartitions("orders", 1), MetadataErrorCode.INVALID_PARTITIONS);
     assertFailsWith(service.createTopic("a b", 1, Map.of()), MetadataErrorCode.INVALID_TOPIC_NAME);
     assertFailsWith(service.createTopic("x", 0, Map.of()), MetadataErrorCode.INVALID_PARTITIONS);
-    assertFailsWith(service.createTopic("x", 1, Map.of("retention", "1")), MetadataErrorCode.INVALID_CONFIG);
+    assertFailsWith(
+        service.createTopic("x", 1, Map.of("retention", "1")), MetadataErrorCode.INVALID_CONFIG);
     assertThat(service.image().topic("orders").orElseThrow().partitionCount()).isEqualTo(1);
   }
 
@@ -96,7 +102,9 @@ class RaftMetadataServiceIT {
 
     var second = start(config);
 
-    assertThat(second.stateMachine().loadedSnapshotIndex()).as("no snapshot: the log is replayed").isEqualTo(-1);
+    assertThat(second.stateMachine().loadedSnapshotIndex())
+        .as("no snapshot: the log is replayed")
+        .isEqualTo(-1);
     assertThat(second.image()).isEqualTo(before);
     second.createTopic("payments", 1, Map.of()).join();
     assertThat(second.image().topics().keySet()).containsExactly("orders", "payments");
@@ -134,7 +142,8 @@ class RaftMetadataServiceIT {
     assertThat(snapshotFiles(config)).isNotEmpty();
     var second = start(config);
 
-    assertThat(second.stateMachine().loadedSnapshotIndex()).isGreaterThanOrEqualTo(before.version());
+    assertThat(second.stateMachine().loadedSnapshotIndex())
+        .isGreaterThanOrEqualTo(before.version());
     assertThat(second.image()).isEqualTo(before);
   }
 
@@ -150,8 +159,10 @@ class RaftMetadataServiceIT {
     Files.write(snapshot, bytes);
 
     // Starting from an older state (or none) would silently lose topics: refuse instead.
-    assertThatThrownBy(() -> start(config)).isInstanceOf(IOException.class)
-        .hasCauseInstanceOf(CorruptMetadataException.class).hasMessageContaining("CRC32C");
+    assertThatThrownBy(() -> start(config))
+        .isInstanceOf(IOException.class)
+        .hasCauseInstanceOf(CorruptMetadataException.class)
+        .hasMessageContaining("CRC32C");
   }
 
   @Test
@@ -162,24 +173,31 @@ class RaftMetadataServiceIT {
     var pool = Executors.newFixedThreadPool(threads + 1);
     var stop = new AtomicBoolean();
     try {
-      var reader = CompletableFuture.runAsync(() -> {
-        long last = 0;
-        while (!stop.get() && service.image().topics().size() < threads * perThread) {
-          MetadataImage image = service.image();
-          assertThat(image.version()).isGreaterThanOrEqualTo(last);
-          last = image.version();
-        }
-      }, pool);
+      var reader =
+          CompletableFuture.runAsync(
+              () -> {
+                long last = 0;
+                while (!stop.get() && service.image().topics().size() < threads * perThread) {
+                  MetadataImage image = service.image();
+                  assertThat(image.version()).isGreaterThanOrEqualTo(last);
+                  last = image.version();
+                }
+              },
+              pool);
       List<CompletableFuture<TopicMetadata>> all = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int thread = t;
-        all.add(CompletableFuture.supplyAsync(() -> {
-          TopicMetadata lastCreated = null;
-          for (int i = 0; i < perThread; i++) {
-            lastCreated = service.createTopic("t" + thread + "-" + i, 1 + i % 3, Map.of()).join();
-          }
-          return lastCreated;
-        }, pool));
+        all.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  TopicMetadata lastCreated = null;
+                  for (int i = 0; i < perThread; i++) {
+                    lastCreated =
+                        service.createTopic("t" + thread + "-" + i, 1 + i % 3, Map.of()).join();
+                  }
+                  return lastCreated;
+                },
+                pool));
       }
       CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
       reader.get(30, TimeUnit.SECONDS);
@@ -195,10 +213,15 @@ class RaftMetadataServiceIT {
   void shouldTellListenersOfCreationsAndDeletions() throws IOException {
     var service = start(config().build());
     List<String> events = Collections.synchronizedList(new ArrayList<>());
-    service.addListener((before, after) -> {
-      after.topics().keySet().stream().filter(t -> !before.hasTopic(t)).forEach(t -> events.add("+" + t));
-      before.topics().keySet().stream().filter(t -> !after.hasTopic(t)).forEach(t -> events.add("-" + t));
-    });
+    service.addListener(
+        (before, after) -> {
+          after.topics().keySet().stream()
+              .filter(t -> !before.hasTopic(t))
+              .forEach(t -> events.add("+" + t));
+          before.topics().keySet().stream()
+              .filter(t -> !after.hasTopic(t))
+              .forEach(t -> events.add("-" + t));
+        });
 
     service.createTopic("orders", 1, Map.of()).join();
     service.createTopic("orders", 1, Map.of()).exceptionally(e -> null).join();
@@ -226,7 +249,11 @@ class RaftMetadataServiceIT {
   }
 
   private static List<Path> snapshotFiles(MetadataConfig config) throws IOException {
-    Path sm = config.metadataDir().resolve(RaftMetadataService.GROUP_ID.getUuid().toString()).resolve("sm");
+    Path sm =
+        config
+            .metadataDir()
+            .resolve(RaftMetadataService.GROUP_ID.getUuid().toString())
+            .resolve("sm");
     if (!Files.isDirectory(sm)) {
       return List.of();
     }
@@ -236,11 +263,15 @@ class RaftMetadataServiceIT {
   }
 
   private static void assertFailsWith(CompletableFuture<?> future, MetadataErrorCode code) {
-    assertThatThrownBy(future::join).isInstanceOf(CompletionException.class)
-        .cause().isInstanceOfSatisfying(MetadataException.class, e -> {
-          assertThat(e.errorCode()).isEqualTo(code);
-          assertThat(e.hint()).isNotBlank();
-        });
+    assertThatThrownBy(future::join)
+        .isInstanceOf(CompletionException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            MetadataException.class,
+            e -> {
+              assertThat(e.errorCode()).isEqualTo(code);
+              assertThat(e.hint()).isNotBlank();
+            });
   }
 
   private static int freePort() {

@@ -12,20 +12,39 @@ class TopicValidationTest {
 
   @Test
   void shouldAcceptKafkaNamesAndSlashSeparatedLevels() {
-    for (String name : List.of("orders", "a", "A.b_c-9", "...x", "sensors/room1/temp", "x".repeat(249))) {
+    for (String name :
+        List.of("orders", "a", "A.b_c-9", "...x", "sensors/room1/temp", "x".repeat(249))) {
       assertThatCode(() -> TopicValidation.validateName(name)).as(name).doesNotThrowAnyException();
     }
   }
 
   @Test
   void shouldRejectBadNamesWithCodeAndReason() {
-    for (String name : List.of("", ".", "..", "a b", "a\\b", "a\u0000b", "é", "a+b", "a#",
-        "/a", "a/", "a//b", "a/../b", "a/./b", "x".repeat(250))) {
-      assertThatThrownBy(() -> TopicValidation.validateName(name)).as(name)
-          .isInstanceOfSatisfying(MetadataException.class, e -> {
-            assertThat(e.errorCode()).isEqualTo(MetadataErrorCode.INVALID_TOPIC_NAME);
-            assertThat(e.hint()).isNotBlank();
-          });
+    for (String name :
+        List.of(
+            "",
+            ".",
+            "..",
+            "a b",
+            "a\\b",
+            "a\u0000b",
+            "é",
+            "a+b",
+            "a#",
+            "/a",
+            "a/",
+            "a//b",
+            "a/../b",
+            "a/./b",
+            "x".repeat(250))) {
+      assertThatThrownBy(() -> TopicValidation.validateName(name))
+          .as(name)
+          .isInstanceOfSatisfying(
+              MetadataException.class,
+              e -> {
+                assertThat(e.errorCode()).isEqualTo(MetadataErrorCode.INVALID_TOPIC_NAME);
+                assertThat(e.hint()).isNotBlank();
+              });
     }
   }
 
@@ -36,19 +55,36 @@ class TopicValidationTest {
         .doesNotThrowAnyException();
     for (int bad : new int[] {0, -1, TopicValidation.MAX_PARTITIONS + 1}) {
       assertThatThrownBy(() -> TopicValidation.validatePartitionCount(bad))
-          .isInstanceOf(MetadataException.class).hasMessageContaining("partitions: " + bad);
+          .isInstanceOf(MetadataException.class)
+          .hasMessageContaining("partitions: " + bad);
     }
   }
 
   @Test
   void shouldCheckConfigKeysAndValues() {
-    assertThatCode(() -> TopicValidation.validateConfigs(Map.of("retention_ms", "-1",
-        "segment_bytes", "1024", "cleanup_policy", "compact,delete", "retention_bytes", "0")))
+    assertThatCode(
+            () ->
+                TopicValidation.validateConfigs(
+                    Map.of(
+                        "retention_ms",
+                        "-1",
+                        "segment_bytes",
+                        "1024",
+                        "cleanup_policy",
+                        "compact,delete",
+                        "retention_bytes",
+                        "0")))
         .doesNotThrowAnyException();
-    for (var bad : List.of(Map.of("retention", "1"), Map.of("segment_bytes", "0"),
-        Map.of("retention_ms", "soon"), Map.of("cleanup_policy", "keep"))) {
-      assertThatThrownBy(() -> TopicValidation.validateConfigs(bad)).as(bad.toString())
-          .isInstanceOfSatisfying(MetadataException.class,
+    for (var bad :
+        List.of(
+            Map.of("retention", "1"),
+            Map.of("segment_bytes", "0"),
+            Map.of("retention_ms", "soon"),
+            Map.of("cleanup_policy", "keep"))) {
+      assertThatThrownBy(() -> TopicValidation.validateConfigs(bad))
+          .as(bad.toString())
+          .isInstanceOfSatisfying(
+              MetadataException.class,
               e -> assertThat(e.errorCode()).isEqualTo(MetadataErrorCode.INVALID_CONFIG));
     }
   }

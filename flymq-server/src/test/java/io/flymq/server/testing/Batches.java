@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Record batches for tests: build one from string values, read the values back out of fetched bytes. */
+/**
+ * Record batches for tests: build one from string values, read the values back out of fetched
+ * bytes.
+ */
 public final class Batches {
   private Batches() {}
 
@@ -28,7 +31,8 @@ public final class Batches {
 
   /**
    * Every record of the whole batches in {@code records} (as FETCH_BATCHES returns them), with its
-   * offset; records below {@code fromOffset} are skipped (a batch may start before the fetch offset).
+   * offset; records below {@code fromOffset} are skipped (a batch may start before the fetch
+   * offset).
    */
   public static List<Value> values(ByteBuffer records, long fromOffset) {
     ByteBuffer buffer = records.slice().order(ByteOrder.BIG_ENDIAN);

@@ -31,13 +31,18 @@ public final class ChildBroker implements AutoCloseable {
 
   /** The packaged broker jar: target/flymq-server.jar of the flymq-server module. */
   public static Path jar() {
-    for (Path candidate : List.of(Path.of("target", "flymq-server.jar"), Path.of("flymq-server", "target", "flymq-server.jar"))) {
+    for (Path candidate :
+        List.of(
+            Path.of("target", "flymq-server.jar"),
+            Path.of("flymq-server", "target", "flymq-server.jar"))) {
       if (Files.isRegularFile(candidate) && Files.isDirectory(candidate.resolveSibling("lib"))) {
         return candidate.toAbsolutePath();
       }
     }
-    throw new IllegalStateException("flymq-server/target/flymq-server.jar (with target/lib) is missing under "
-        + Path.of("").toAbsolutePath() + "; build it first: ./mvnw -pl flymq-server -am package -DskipTests");
+    throw new IllegalStateException(
+        "flymq-server/target/flymq-server.jar (with target/lib) is missing under "
+            + Path.of("").toAbsolutePath()
+            + "; build it first: ./mvnw -pl flymq-server -am package -DskipTests");
   }
 
   /**
@@ -45,21 +50,32 @@ public final class ChildBroker implements AutoCloseable {
    *
    * @param env extra FLYMQ_* variables (e.g. FLYMQ_ACKS)
    */
-  public static ChildBroker start(Path dataDir, int clientPort, Map<String, String> env, Path logFile)
+  public static ChildBroker start(
+      Path dataDir, int clientPort, Map<String, String> env, Path logFile)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-        "-Xmx256m", "-jar", jar().toString(), "-human-readable"));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+    command.addAll(
+        List.of(
+            "--enable-native-access=ALL-UNNAMED",
+            "--sun-misc-unsafe-memory-access=allow",
+            "-Xmx256m",
+            "-jar",
+            jar().toString(),
+            "-human-readable"));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
     builder.environment().keySet().removeIf(name -> name.startsWith("FLYMQ_"));
     builder.environment().put("FLYMQ_BIND_ADDR", "127.0.0.1:" + clientPort);
     builder.environment().put("FLYMQ_CLUSTER_ADDR", "127.0.0.1:" + TestBroker.freePort());
     builder.environment().put("FLYMQ_DATA_DIR", dataDir.toString());
     builder.environment().putAll(env);
     Process process = builder.start();
-    ChildBroker child = new ChildBroker(process, logFile, new InetSocketAddress(InetAddress.getLoopbackAddress(), clientPort));
+    ChildBroker child =
+        new ChildBroker(
+            process, logFile, new InetSocketAddress(InetAddress.getLoopbackAddress(), clientPort));
     try {
       child.awaitListening();
     } catch (IOException | RuntimeException | InterruptedException e) {
@@ -73,7 +89,8 @@ public final class ChildBroker implements AutoCloseable {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MS);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("broker exited with " + process.exitValue() + " before listening:\n" + log());
+        throw new IllegalStateException(
+            "broker exited with " + process.exitValue() + " before listening:\n" + log());
       }
       try (Socket socket = new Socket()) {
         socket.connect(address, 1_000);
@@ -82,7 +99,8 @@ public final class ChildBroker implements AutoCloseable {
         Thread.sleep(100);
       }
     }
-    throw new IllegalStateException("broker not listening on " + address + " after " + START_TIMEOUT_MS + " ms:\n" + log());
+    throw new IllegalStateException(
+        "broker not listening on " + address + " after " + START_TIMEOUT_MS + " ms:\n" + log());
   }
 
   public InetSocketAddress address() {

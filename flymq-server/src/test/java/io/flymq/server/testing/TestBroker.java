@@ -30,7 +30,9 @@ public final class TestBroker implements AutoCloseable {
     customize.accept(settings);
   }
 
-  /** Starts a broker with defaults (plus {@code customize}'s config keys, e.g. "performance.acks"). */
+  /**
+   * Starts a broker with defaults (plus {@code customize}'s config keys, e.g. "performance.acks").
+   */
   public static TestBroker start(Consumer<Map<String, String>> customize) throws IOException {
     TestBroker test = new TestBroker(Files.createTempDirectory("flymq-broker"), customize);
     test.broker = Broker.start(test.config());

@@ -28,11 +28,21 @@ public final class WireClient implements AutoCloseable {
       return MessageCodec.decodeResponse(header, payload.duplicate(), Dialect.REFERENCE);
     }
 
-    /** The decoded message as {@code type}, or an AssertionError naming what came instead (with an ERROR frame's text). */
+    /**
+     * The decoded message as {@code type}, or an AssertionError naming what came instead (with an
+     * ERROR frame's text).
+     */
     public <T extends Message> T expect(Class<T> type) throws ProtocolException {
       Message message = message();
       if (!type.isInstance(message)) {
-        throw new AssertionError("expected " + type.getSimpleName() + " but got " + message + " (header " + header + ")");
+        throw new AssertionError(
+            "expected "
+                + type.getSimpleName()
+                + " but got "
+                + message
+                + " (header "
+                + header
+                + ")");
       }
       return type.cast(message);
     }

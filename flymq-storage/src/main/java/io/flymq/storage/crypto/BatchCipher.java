@@ -57,15 +57,19 @@ import javax.crypto.spec.GCMParameterSpec;
 public final class BatchCipher {
   /** Bytes of the GCM nonce stored in front of the ciphertext. */
   public static final int NONCE_SIZE = 12;
+
   /** Bytes of the GCM authentication tag stored after the ciphertext. */
   public static final int TAG_SIZE = 16;
+
   /** Bytes an encrypted batch is longer than its plaintext: nonce and tag. */
   public static final int OVERHEAD = NONCE_SIZE + TAG_SIZE;
 
   private static final String TRANSFORMATION = "AES/GCM/NoPadding";
   private static final int AAD_SIZE = 33;
-  private static final String WRONG_KEY_HINT = "the data was written with another " + EncryptionKey.ENVIRONMENT_VARIABLE
-      + ", or the segment was modified on disk; start the broker with the key the data was written with";
+  private static final String WRONG_KEY_HINT =
+      "the data was written with another "
+          + EncryptionKey.ENVIRONMENT_VARIABLE
+          + ", or the segment was modified on disk; start the broker with the key the data was written with";
 
   private final EncryptionKey key;
   private final SecureRandom random;
@@ -84,7 +88,8 @@ public final class BatchCipher {
   /** Size of a batch of {@code plainSize} bytes once encrypted. */
   public static int encryptedSize(int plainSize) {
     if (plainSize < HEADER_SIZE) {
-      throw new IllegalArgumentException("plainSize: " + plainSize + " (expected: >= " + HEADER_SIZE + ")");
+      throw new IllegalArgumentException(
+          "plainSize: " + plainSize + " (expected: >= " + HEADER_SIZE + ")");
     }
     return Math.addExact(plainSize, OVERHEAD);
   }
@@ -95,8 +100,8 @@ public final class BatchCipher {
   }
 
   /**
-   * Encrypts {@code plain} into a new heap buffer (big-endian, position 0, limit = batch size).
-   * The source batch and its buffer are not modified.
+   * Encrypts {@code plain} into a new heap buffer (big-endian, position 0, limit = batch size). The
+   * source batch and its buffer are not modified.
    *
    * @throws IllegalArgumentException if the batch is already encrypted, shorter than a header, or
    *     its CRC does not match (encrypting would hide the corruption behind a fresh CRC)
@@ -104,16 +109,25 @@ public final class BatchCipher {
    */
   public ByteBuffer encrypt(RecordBatch plain) {
     if (plain.isEncrypted()) {
-      throw new IllegalArgumentException("batch at offset " + plain.baseOffset()
-          + ": already encrypted (expected: a plaintext batch)");
+      throw new IllegalArgumentException(
+          "batch at offset "
+              + plain.baseOffset()
+              + ": already encrypted (expected: a plaintext batch)");
     }
     int plainSize = plain.sizeInBytes();
     if (plainSize < HEADER_SIZE) {
-      throw new IllegalArgumentException("batch size: " + plainSize + " (expected: >= " + HEADER_SIZE + ")");
+      throw new IllegalArgumentException(
+          "batch size: " + plainSize + " (expected: >= " + HEADER_SIZE + ")");
     }
     if (!plain.isCrcValid()) {
-      throw new IllegalArgumentException("batch at offset " + plain.baseOffset() + ": crc " + plain.crc()
-          + " (expected: " + plain.computeCrc() + "; validate batches before encrypting them)");
+      throw new IllegalArgumentException(
+          "batch at offset "
+              + plain.baseOffset()
+              + ": crc "
+              + plain.crc()
+              + " (expected: "
+              + plain.computeCrc()
+              + "; validate batches before encrypting them)");
     }
     ByteBuffer out = ByteBuffer.allocate(encryptedSize(plainSize));
     out.put(0, plain.buffer(), plain.start(), HEADER_SIZE);
@@ -125,12 +139,17 @@ public final class BatchCipher {
     out.put(RECORDS_OFFSET, nonce);
     try {
       Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-      cipher.init(Cipher.ENCRYPT_MODE, key.secretKey(), new GCMParameterSpec(TAG_SIZE * Byte.SIZE, nonce));
+      cipher.init(
+          Cipher.ENCRYPT_MODE, key.secretKey(), new GCMParameterSpec(TAG_SIZE * Byte.SIZE, nonce));
       cipher.updateAAD(aad(out));
-      cipher.doFinal(plain.recordsSection(), out.slice(RECORDS_OFFSET + NONCE_SIZE, plainSize - HEADER_SIZE + TAG_SIZE));
+      cipher.doFinal(
+          plain.recordsSection(),
+          out.slice(RECORDS_OFFSET + NONCE_SIZE, plainSize - HEADER_SIZE + TAG_SIZE));
     } catch (GeneralSecurityException e) {
-      throw new EncryptionException("cannot encrypt batch at offset " + plain.baseOffset() + ": " + e,
-          "this JVM must provide " + TRANSFORMATION + " with 256-bit keys", e);
+      throw new EncryptionException(
+          "cannot encrypt batch at offset " + plain.baseOffset() + ": " + e,
+          "this JVM must provide " + TRANSFORMATION + " with 256-bit keys",
+          e);
     }
     RecordBatch.wrap(out, 0).updateCrc();
     return out;
@@ -139,8 +158,8 @@ public final class BatchCipher {
   /**
    * Decrypts {@code encrypted} into a new heap buffer (big-endian, position 0, limit = batch size)
    * holding the plaintext batch: encrypted bit cleared, length restored, CRC recomputed. Given the
-   * same baseOffset, partitionLeaderEpoch and maxTimestamp, the bytes equal those passed to
-   * {@link #encrypt}. The source batch and its buffer are not modified.
+   * same baseOffset, partitionLeaderEpoch and maxTimestamp, the bytes equal those passed to {@link
+   * #encrypt}. The source batch and its buffer are not modified.
    *
    * @throws IllegalArgumentException if the batch is not marked encrypted
    * @throws EncryptionException if the batch is too short, its CRC does not match, or GCM
@@ -149,20 +168,34 @@ public final class BatchCipher {
    */
   public ByteBuffer decrypt(RecordBatch encrypted) {
     if (!encrypted.isEncrypted()) {
-      throw new IllegalArgumentException("batch at offset " + encrypted.baseOffset()
-          + ": not encrypted (expected: attributes bit 0x80 set)");
+      throw new IllegalArgumentException(
+          "batch at offset "
+              + encrypted.baseOffset()
+              + ": not encrypted (expected: attributes bit 0x80 set)");
     }
     int encryptedSize = encrypted.sizeInBytes();
     if (encryptedSize < HEADER_SIZE + OVERHEAD) {
-      throw new EncryptionException("encrypted batch at offset " + encrypted.baseOffset() + ": size "
-          + encryptedSize + " (expected: >= " + (HEADER_SIZE + OVERHEAD) + ")",
+      throw new EncryptionException(
+          "encrypted batch at offset "
+              + encrypted.baseOffset()
+              + ": size "
+              + encryptedSize
+              + " (expected: >= "
+              + (HEADER_SIZE + OVERHEAD)
+              + ")",
           "the segment is damaged; run recovery, which truncates the log before this batch");
     }
     // The CRC covers maxTimestamp, which GCM does not; without this check a flipped bit there
     // would come back out under a freshly computed, valid CRC.
     if (!encrypted.isCrcValid()) {
-      throw new EncryptionException("encrypted batch at offset " + encrypted.baseOffset() + ": crc "
-          + encrypted.crc() + " (expected: " + encrypted.computeCrc() + ")",
+      throw new EncryptionException(
+          "encrypted batch at offset "
+              + encrypted.baseOffset()
+              + ": crc "
+              + encrypted.crc()
+              + " (expected: "
+              + encrypted.computeCrc()
+              + ")",
           "the segment is damaged; run recovery, which truncates the log before this batch");
     }
     ByteBuffer out = ByteBuffer.allocate(encryptedSize - OVERHEAD);
@@ -175,15 +208,24 @@ public final class BatchCipher {
     section.get(0, nonce);
     try {
       Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-      cipher.init(Cipher.DECRYPT_MODE, key.secretKey(), new GCMParameterSpec(TAG_SIZE * Byte.SIZE, nonce));
+      cipher.init(
+          Cipher.DECRYPT_MODE, key.secretKey(), new GCMParameterSpec(TAG_SIZE * Byte.SIZE, nonce));
       cipher.updateAAD(aad(out));
       cipher.doFinal(section.position(NONCE_SIZE), out.position(RECORDS_OFFSET));
     } catch (AEADBadTagException e) {
-      throw new EncryptionException("cannot decrypt batch at offset " + encrypted.baseOffset()
-          + " with the key of fingerprint " + key.fingerprint() + ": authentication failed", WRONG_KEY_HINT, e);
+      throw new EncryptionException(
+          "cannot decrypt batch at offset "
+              + encrypted.baseOffset()
+              + " with the key of fingerprint "
+              + key.fingerprint()
+              + ": authentication failed",
+          WRONG_KEY_HINT,
+          e);
     } catch (GeneralSecurityException e) {
-      throw new EncryptionException("cannot decrypt batch at offset " + encrypted.baseOffset() + ": " + e,
-          "this JVM must provide " + TRANSFORMATION + " with 256-bit keys", e);
+      throw new EncryptionException(
+          "cannot decrypt batch at offset " + encrypted.baseOffset() + ": " + e,
+          "this JVM must provide " + TRANSFORMATION + " with 256-bit keys",
+          e);
     }
     out.clear();
     RecordBatch.wrap(out, 0).updateCrc();
@@ -198,7 +240,8 @@ public final class BatchCipher {
     ByteBuffer aad = ByteBuffer.allocate(AAD_SIZE);
     aad.put(header.get(MAGIC_OFFSET));
     aad.putShort((short) (header.getShort(ATTRIBUTES_OFFSET) & ~ENCRYPTED_MASK));
-    aad.put(header.slice(LAST_OFFSET_DELTA_OFFSET, MAX_TIMESTAMP_OFFSET - LAST_OFFSET_DELTA_OFFSET));
+    aad.put(
+        header.slice(LAST_OFFSET_DELTA_OFFSET, MAX_TIMESTAMP_OFFSET - LAST_OFFSET_DELTA_OFFSET));
     aad.put(header.slice(PRODUCER_ID_OFFSET, RECORDS_OFFSET - PRODUCER_ID_OFFSET));
     return aad.flip();
   }

@@ -18,7 +18,9 @@ public class EncryptionException extends RuntimeException {
   }
 
   public EncryptionException(String problem, String hint, Throwable cause) {
-    super(requireNonNull(problem, "problem") + " (hint: " + requireNonNull(hint, "hint") + ")", cause);
+    super(
+        requireNonNull(problem, "problem") + " (hint: " + requireNonNull(hint, "hint") + ")",
+        cause);
     this.hint = hint;
   }
 

@@ -15,9 +15,15 @@ public final class EncryptionKeyMissingException extends EncryptionException {
   private final Path dataDir;
 
   EncryptionKeyMissingException(Path dataDir) {
-    super("data directory " + dataDir + " holds encrypted data (" + KeyCheck.FILE_NAME
+    super(
+        "data directory "
+            + dataDir
+            + " holds encrypted data ("
+            + KeyCheck.FILE_NAME
             + " is present), but no encryption key was given",
-        "set " + EncryptionKey.ENVIRONMENT_VARIABLE + " to the 64-hex-digit key this directory was created"
+        "set "
+            + EncryptionKey.ENVIRONMENT_VARIABLE
+            + " to the 64-hex-digit key this directory was created"
             + " with; the key is read from the environment only, never from a config file");
     this.dataDir = requireNonNull(dataDir, "dataDir");
   }

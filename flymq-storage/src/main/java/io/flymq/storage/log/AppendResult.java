@@ -8,4 +8,5 @@ package io.flymq.storage.log;
  * @param logAppendTimeMs the broker time stamped into the batch, or -1 for CREATE_TIME logs
  * @param logStartOffset the log start offset when the batch was written
  */
-public record AppendResult(long baseOffset, long lastOffset, long logAppendTimeMs, long logStartOffset) {}
+public record AppendResult(
+    long baseOffset, long lastOffset, long logAppendTimeMs, long logStartOffset) {}

@@ -10,8 +10,8 @@ import java.nio.channels.FileChannel;
  * Reads the batches of a region of a log file in order, validating each one (length, magic, record
  * count, CRC), through one reusable buffer. Used by recovery, index rebuilds and compaction.
  *
- * <p>Not thread-safe. The batch returned by {@link #batch()} is valid until the next call to
- * {@link #next()}.
+ * <p>Not thread-safe. The batch returned by {@link #batch()} is valid until the next call to {@link
+ * #next()}.
  */
 final class BatchScanner {
   private static final int INITIAL_BUFFER_BYTES = 256 * 1024;
@@ -21,10 +21,13 @@ final class BatchScanner {
   private final int maxBatchBytes;
   private final RecordBatch batch = new RecordBatch();
   private ByteBuffer buffer = ByteBuffer.allocate(INITIAL_BUFFER_BYTES);
+
   /** File position of buffer index 0. */
   private long bufferFilePosition;
+
   /** File position of the next batch. */
   private long position;
+
   private long batchPosition = -1;
 
   BatchScanner(FileChannel channel, long from, long limit, int maxBatchBytes) {
@@ -89,7 +92,10 @@ final class BatchScanner {
     return position >= limit;
   }
 
-  /** Makes {@code bytes} bytes from {@link #position} available in the buffer, if the region has them. */
+  /**
+   * Makes {@code bytes} bytes from {@link #position} available in the buffer, if the region has
+   * them.
+   */
   private boolean ensureBuffered(int bytes) throws IOException {
     if (position + bytes > limit) {
       return false;

@@ -7,7 +7,11 @@ public final class InvalidRecordBatchException extends StorageException {
   private final BatchCheck reason;
 
   public InvalidRecordBatchException(BatchCheck reason, String detail) {
-    super("invalid record batch: " + reason.description() + (detail.isEmpty() ? "" : " (" + detail + ")"), null);
+    super(
+        "invalid record batch: "
+            + reason.description()
+            + (detail.isEmpty() ? "" : " (" + detail + ")"),
+        null);
     this.reason = reason;
   }
 

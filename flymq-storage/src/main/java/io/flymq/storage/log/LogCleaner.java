@@ -25,12 +25,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A cleaning runs on {@link LogIo#cleaner()} (one thread for all logs), never on the log's
  * writer, so appends go on meanwhile:
+ *
  * <ol>
  *   <li>Snapshot the sealed segments and their {@link LogSegment#version()}s.
- *   <li>Map key -> latest offset ({@link OffsetMap}) over the dirty records, those from
- *       {@code firstDirtyOffset} (where the last cleaning's map ended; the log start after an
- *       open) to the end of the sealed segments, or to the first record that no longer fits the
- *       map ({@code mapEnd}; records from there on are left for the next cleaning).
+ *   <li>Map key -> latest offset ({@link OffsetMap}) over the dirty records, those from {@code
+ *       firstDirtyOffset} (where the last cleaning's map ended; the log start after an open) to the
+ *       end of the sealed segments, or to the first record that no longer fits the map ({@code
+ *       mapEnd}; records from there on are left for the next cleaning).
  *   <li>Group adjacent segments below {@code mapEnd} so that each group's cleaned copy fits one
  *       segment (bytes and index entries), and write each copy as {@code .cleaned} files.
  *   <li>On the log's writer, check that the group's segments are still the log's, sealed and
@@ -42,8 +43,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Background cleanings start from the compaction check ({@link #maybeCompact}) once the dirty
  * bytes reach {@link LogConfig#minCleanableDirtyRatio()} of the sealed bytes, or once the earliest
- * delete horizon of a kept tombstone has passed. {@code firstDirtyOffset} is not persisted: after
- * a restart the first cleaning maps every sealed segment again.
+ * delete horizon of a kept tombstone has passed. {@code firstDirtyOffset} is not persisted: after a
+ * restart the first cleaning maps every sealed segment again.
  *
  * <p>Thread-safety: cleanings of one log run one at a time on the single cleaner thread; the state
  * they share with the scheduler is volatile.
@@ -57,10 +58,13 @@ final class LogCleaner {
   private final LogIo io;
   private final BatchCipher cipher;
   private final AtomicBoolean queued = new AtomicBoolean();
+
   /** Offset from which records have not been mapped by a cleaning yet; -1 = from the log start. */
   private volatile long firstDirtyOffset = -1;
+
   /** Earliest delete horizon of a tombstone kept by the last cleaning. */
   private volatile long nextHorizonMs = Long.MAX_VALUE;
+
   /** Runs on the cleaner thread before each swap; tests use it to race the swap. */
   private volatile Runnable beforeSwap = () -> {};
 
@@ -75,20 +79,28 @@ final class LogCleaner {
   /** Cleans now on the cleaner thread, whatever the dirty ratio. */
   CompletableFuture<CompactionResult> compact() {
     if (config.cleanupPolicy() != CleanupPolicy.COMPACT) {
-      return CompletableFuture.failedFuture(new IllegalStateException(
-          dir + ": cleanup_policy: " + config.cleanupPolicy() + " (expected: COMPACT to compact the log)"));
+      return CompletableFuture.failedFuture(
+          new IllegalStateException(
+              dir
+                  + ": cleanup_policy: "
+                  + config.cleanupPolicy()
+                  + " (expected: COMPACT to compact the log)"));
     }
     CompletableFuture<CompactionResult> future = new CompletableFuture<>();
     try {
-      io.cleaner().execute(() -> {
-        try {
-          future.complete(clean());
-        } catch (IOException | RuntimeException e) {
-          future.completeExceptionally(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
-        }
-      });
+      io.cleaner()
+          .execute(
+              () -> {
+                try {
+                  future.complete(clean());
+                } catch (IOException | RuntimeException e) {
+                  future.completeExceptionally(
+                      e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+                }
+              });
     } catch (RejectedExecutionException e) {
-      future.completeExceptionally(new LogClosedException(dir + " (the cleaner thread is shut down)"));
+      future.completeExceptionally(
+          new LogClosedException(dir + " (the cleaner thread is shut down)"));
     }
     return future;
   }
@@ -98,12 +110,14 @@ final class LogCleaner {
     if (!needsCleaning() || !queued.compareAndSet(false, true)) {
       return;
     }
-    compact().whenComplete((result, error) -> {
-      queued.set(false);
-      if (error != null && !(error instanceof LogClosedException)) {
-        log.warn("{}: compaction failed; retrying at the next check", dir, error);
-      }
-    });
+    compact()
+        .whenComplete(
+            (result, error) -> {
+              queued.set(false);
+              if (error != null && !(error instanceof LogClosedException)) {
+                log.warn("{}: compaction failed; retrying at the next check", dir, error);
+              }
+            });
   }
 
   boolean needsCleaning() {
@@ -148,25 +162,46 @@ final class LogCleaner {
         continue;
       }
       beforeSwap.run();
-      boolean swapped = partitionLog.replaceSegments(group, removals -> swap(group, versions, removals, now)).join();
+      boolean swapped =
+          partitionLog
+              .replaceSegments(group, removals -> swap(group, versions, removals, now))
+              .join();
       if (!swapped) {
         SegmentCompactor.deleteCleaned(dir, cleaned.baseOffset());
-        log.info("{}: compaction discarded: segments {}..{} changed meanwhile (truncation or retention); {}", dir,
-            group.get(0).baseOffset(), group.get(group.size() - 1).baseOffset(), summary(result));
+        log.info(
+            "{}: compaction discarded: segments {}..{} changed meanwhile (truncation or retention); {}",
+            dir,
+            group.get(0).baseOffset(),
+            group.get(group.size() - 1).baseOffset(),
+            summary(result));
         return result;
       }
       groupsWritten++;
-      result = result.plus(group.size(), cleaned.recordsRemoved(), cleaned.bytesBefore(), cleaned.bytesAfter());
+      result =
+          result.plus(
+              group.size(), cleaned.recordsRemoved(), cleaned.bytesBefore(), cleaned.bytesAfter());
     }
     firstDirtyOffset = mapEnd;
     nextHorizonMs = compactor.earliestHorizonMs();
-    log.info("{}: compacted {} segments into {}: {}; {} keys mapped from offset {} to {}", dir,
-        result.segmentsCleaned(), groupsWritten, summary(result), map.size(), firstDirty, mapEnd);
+    log.info(
+        "{}: compacted {} segments into {}: {}; {} keys mapped from offset {} to {}",
+        dir,
+        result.segmentsCleaned(),
+        groupsWritten,
+        summary(result),
+        map.size(),
+        firstDirty,
+        mapEnd);
     return result;
   }
 
   private static String summary(CompactionResult result) {
-    return "removed " + result.recordsRemoved() + " records, " + result.bytesBefore() + " -> " + result.bytesAfter()
+    return "removed "
+        + result.recordsRemoved()
+        + " records, "
+        + result.bytesBefore()
+        + " -> "
+        + result.bytesAfter()
         + " bytes";
   }
 
@@ -176,26 +211,33 @@ final class LogCleaner {
    * @return the offset where mapping ended: the end of the sealed segments, or the first record
    *     whose key did not fit
    */
-  private long buildMap(List<LogSegment> sealed, long firstDirty, OffsetMap map) throws IOException {
+  private long buildMap(List<LogSegment> sealed, long firstDirty, OffsetMap map)
+      throws IOException {
     long[] fullAt = {-1};
     for (LogSegment segment : sealed) {
       if (segment.nextOffset() <= firstDirty) {
         continue;
       }
-      SegmentCompactor.forEachBatch(segment, config, cipher, (stored, plain) -> {
-        if (plain.nextOffset() <= firstDirty || !SegmentCompactor.isCompactable(plain)) {
-          return true;
-        }
-        RecordReader.Cursor cursor = plain.records().cursor();
-        while (cursor.next()) {
-          Record record = cursor.record();
-          if (record.offset() >= firstDirty && record.hasKey() && !map.put(record.key(), record.offset())) {
-            fullAt[0] = record.offset();
-            return false;
-          }
-        }
-        return true;
-      });
+      SegmentCompactor.forEachBatch(
+          segment,
+          config,
+          cipher,
+          (stored, plain) -> {
+            if (plain.nextOffset() <= firstDirty || !SegmentCompactor.isCompactable(plain)) {
+              return true;
+            }
+            RecordReader.Cursor cursor = plain.records().cursor();
+            while (cursor.next()) {
+              Record record = cursor.record();
+              if (record.offset() >= firstDirty
+                  && record.hasKey()
+                  && !map.put(record.key(), record.offset())) {
+                fullAt[0] = record.offset();
+                return false;
+              }
+            }
+            return true;
+          });
       if (fullAt[0] >= 0) {
         return fullAt[0];
       }
@@ -215,8 +257,9 @@ final class LogCleaner {
         break;
       }
       // The copy of a group has at most its bytes, and at most one index entry more per segment.
-      boolean fits = bytes + segment.size() <= config.segmentBytes()
-          && entries + segment.indexEntries() + group.size() + 1 <= maxIndexEntries;
+      boolean fits =
+          bytes + segment.size() <= config.segmentBytes()
+              && entries + segment.indexEntries() + group.size() + 1 <= maxIndexEntries;
       if (!group.isEmpty() && !fits) {
         groups.add(group);
         group = new ArrayList<>();
@@ -239,8 +282,9 @@ final class LogCleaner {
    *
    * @return the cleaned segment, open, or null when a source changed since the cleaning began
    */
-  private LogSegment swap(List<LogSegment> group, Map<LogSegment, Integer> versions, List<Runnable> removals,
-      long now) throws IOException {
+  private LogSegment swap(
+      List<LogSegment> group, Map<LogSegment, Integer> versions, List<Runnable> removals, long now)
+      throws IOException {
     for (LogSegment source : group) {
       if (source.version() != versions.get(source)) {
         return null;
@@ -249,15 +293,19 @@ final class LogCleaner {
     long base = group.get(0).baseOffset();
     Path[] finals = SegmentFiles.files(dir, base);
     for (Path file : finals) {
-      Files.move(SegmentFiles.withSuffix(file, SegmentFiles.CLEANED_SUFFIX),
-          SegmentFiles.withSuffix(file, SegmentFiles.SWAP_SUFFIX), StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          SegmentFiles.withSuffix(file, SegmentFiles.CLEANED_SUFFIX),
+          SegmentFiles.withSuffix(file, SegmentFiles.SWAP_SUFFIX),
+          StandardCopyOption.ATOMIC_MOVE);
     }
     SegmentFiles.syncDirectory(dir);
     for (LogSegment source : group) {
       removals.add(source.markDeleted());
     }
     for (int i = finals.length - 1; i >= 0; i--) {
-      Files.move(SegmentFiles.withSuffix(finals[i], SegmentFiles.SWAP_SUFFIX), finals[i],
+      Files.move(
+          SegmentFiles.withSuffix(finals[i], SegmentFiles.SWAP_SUFFIX),
+          finals[i],
           StandardCopyOption.ATOMIC_MOVE);
     }
     SegmentFiles.syncDirectory(dir);

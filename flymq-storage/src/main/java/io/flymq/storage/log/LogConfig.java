@@ -62,21 +62,36 @@ public record LogConfig(
     check(errors, maxIndexBytes >= 64, "max_index_bytes", maxIndexBytes, ">= 64");
     check(errors, maxBatchBytes >= 61, "max_batch_bytes", maxBatchBytes, ">= 61");
     check(errors, retentionMs == -1 || retentionMs >= 0, "retention_ms", retentionMs, "-1 or >= 0");
-    check(errors, retentionBytes == -1 || retentionBytes >= 0, "retention_bytes", retentionBytes, "-1 or >= 0");
+    check(
+        errors,
+        retentionBytes == -1 || retentionBytes >= 0,
+        "retention_bytes",
+        retentionBytes,
+        "-1 or >= 0");
     check(errors, syncMode != null, "sync", syncMode, "always, interval or never");
     check(errors, syncIntervalMs >= 1, "sync_interval_ms", syncIntervalMs, ">= 1");
-    check(errors, timestampType != null, "timestamp_type", timestampType, "create_time or log_append_time");
+    check(
+        errors,
+        timestampType != null,
+        "timestamp_type",
+        timestampType,
+        "create_time or log_append_time");
     check(errors, cleanupPolicy != null, "cleanup_policy", cleanupPolicy, "delete or compact");
     check(errors, deleteRetentionMs >= 0, "delete_retention_ms", deleteRetentionMs, ">= 0");
-    check(errors, minCleanableDirtyRatio >= 0 && minCleanableDirtyRatio <= 1, "min_cleanable_dirty_ratio",
-        minCleanableDirtyRatio, "0.0-1.0");
+    check(
+        errors,
+        minCleanableDirtyRatio >= 0 && minCleanableDirtyRatio <= 1,
+        "min_cleanable_dirty_ratio",
+        minCleanableDirtyRatio,
+        "0.0-1.0");
     check(errors, fileDeleteDelayMs >= 0, "file_delete_delay_ms", fileDeleteDelayMs, ">= 0");
     if (!errors.isEmpty()) {
       throw new IllegalArgumentException("invalid log configuration: " + String.join("; ", errors));
     }
   }
 
-  private static void check(List<String> errors, boolean ok, String key, Object value, String expected) {
+  private static void check(
+      List<String> errors, boolean ok, String key, Object value, String expected) {
     if (!ok) {
       errors.add(key + ": " + value + " (expected: " + expected + ")");
     }
@@ -198,9 +213,21 @@ public record LogConfig(
     }
 
     public LogConfig build() {
-      return new LogConfig(segmentBytes, segmentMs, indexIntervalBytes, maxIndexBytes, maxBatchBytes,
-          retentionMs, retentionBytes, syncMode, syncIntervalMs, timestampType, cleanupPolicy,
-          deleteRetentionMs, minCleanableDirtyRatio, fileDeleteDelayMs);
+      return new LogConfig(
+          segmentBytes,
+          segmentMs,
+          indexIntervalBytes,
+          maxIndexBytes,
+          maxBatchBytes,
+          retentionMs,
+          retentionBytes,
+          syncMode,
+          syncIntervalMs,
+          timestampType,
+          cleanupPolicy,
+          deleteRetentionMs,
+          minCleanableDirtyRatio,
+          fileDeleteDelayMs);
     }
   }
 }

@@ -7,7 +7,13 @@ package io.flymq.storage.log;
  */
 public final class LogFailedException extends StorageException {
   public LogFailedException(String dir, Throwable cause) {
-    super("partition log " + dir + " failed on I/O (" + cause + "); check the disk, then restart the broker", cause);
+    super(
+        "partition log "
+            + dir
+            + " failed on I/O ("
+            + cause
+            + "); check the disk, then restart the broker",
+        cause);
   }
 
   @Override

@@ -34,10 +34,15 @@ public final class LogIo implements AutoCloseable {
   /** Default period of the check whether a compacted log is dirty enough to clean. */
   public static final Duration DEFAULT_COMPACTION_CHECK_INTERVAL = Duration.ofSeconds(15);
 
-  private LogIo(int writerThreads, Clock clock, Duration retentionCheckInterval, Duration compactionCheckInterval,
+  private LogIo(
+      int writerThreads,
+      Clock clock,
+      Duration retentionCheckInterval,
+      Duration compactionCheckInterval,
       int cleanerMaxKeys) {
     this.writers = Executors.newFixedThreadPool(writerThreads, daemonThreads("flymq-log-writer"));
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("flymq-log-scheduler"));
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(daemonThreads("flymq-log-scheduler"));
     this.sealers = Executors.newSingleThreadExecutor(daemonThreads("flymq-log-sealer"));
     this.flushers = Executors.newFixedThreadPool(2, daemonThreads("flymq-log-flusher"));
     this.cleaner = Executors.newSingleThreadExecutor(daemonThreads("flymq-log-cleaner"));
@@ -52,12 +57,21 @@ public final class LogIo implements AutoCloseable {
    * minutes, compaction check every 15 seconds.
    */
   public static LogIo create() {
-    return create(Math.max(2, Runtime.getRuntime().availableProcessors()), Clock.systemUTC(), Duration.ofMinutes(5));
+    return create(
+        Math.max(2, Runtime.getRuntime().availableProcessors()),
+        Clock.systemUTC(),
+        Duration.ofMinutes(5));
   }
 
-  /** As {@link #create(int, Clock, Duration, Duration, int)}, with the default compaction settings. */
+  /**
+   * As {@link #create(int, Clock, Duration, Duration, int)}, with the default compaction settings.
+   */
   public static LogIo create(int writerThreads, Clock clock, Duration retentionCheckInterval) {
-    return create(writerThreads, clock, retentionCheckInterval, DEFAULT_COMPACTION_CHECK_INTERVAL,
+    return create(
+        writerThreads,
+        clock,
+        retentionCheckInterval,
+        DEFAULT_COMPACTION_CHECK_INTERVAL,
         OffsetMap.DEFAULT_MAX_KEYS);
   }
 
@@ -68,8 +82,12 @@ public final class LogIo implements AutoCloseable {
    * @param cleanerMaxKeys most distinct keys one cleaning maps (about 32 bytes of heap per key:
    *     24-byte slots, at most 75% full); a log with more keys is cleaned in several passes
    */
-  public static LogIo create(int writerThreads, Clock clock, Duration retentionCheckInterval,
-      Duration compactionCheckInterval, int cleanerMaxKeys) {
+  public static LogIo create(
+      int writerThreads,
+      Clock clock,
+      Duration retentionCheckInterval,
+      Duration compactionCheckInterval,
+      int cleanerMaxKeys) {
     List<String> errors = new ArrayList<>();
     if (writerThreads < 1) {
       errors.add("writerThreads: " + writerThreads + " (expected: >= 1)");
@@ -83,7 +101,8 @@ public final class LogIo implements AutoCloseable {
     if (!errors.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", errors));
     }
-    return new LogIo(writerThreads, clock, retentionCheckInterval, compactionCheckInterval, cleanerMaxKeys);
+    return new LogIo(
+        writerThreads, clock, retentionCheckInterval, compactionCheckInterval, cleanerMaxKeys);
   }
 
   ExecutorService writers() {
@@ -94,12 +113,17 @@ public final class LogIo implements AutoCloseable {
     return scheduler;
   }
 
-  /** Forces and seals rolled segments off the append path (one thread: seals stay in roll order). */
+  /**
+   * Forces and seals rolled segments off the append path (one thread: seals stay in roll order).
+   */
   ExecutorService sealers() {
     return sealers;
   }
 
-  /** Runs the periodic fsyncs of {@code sync=interval} beside the writers, so appends never queue behind one. */
+  /**
+   * Runs the periodic fsyncs of {@code sync=interval} beside the writers, so appends never queue
+   * behind one.
+   */
   ExecutorService flushers() {
     return flushers;
   }

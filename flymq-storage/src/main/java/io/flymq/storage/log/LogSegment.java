@@ -13,20 +13,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One segment of a partition log: a file of record batches with consecutive offsets from
- * {@link #baseOffset()}, plus a sparse {@link OffsetIndex} and {@link TimeIndex}.
+ * One segment of a partition log: a file of record batches with consecutive offsets from {@link
+ * #baseOffset()}, plus a sparse {@link OffsetIndex} and {@link TimeIndex}.
  *
  * <p>Invariants: the file holds only complete, CRC-valid batches up to {@link #size()}; offsets
  * increase strictly; index entries point at batch starts below {@code size()}. The one active
  * segment of a log is appended to; sealed segments are read-only.
  *
- * <p>Thread-safety: one writer (the log's serialized writer) and any number of readers. Readers
- * see bytes up to the volatile {@link #size()}, which is published after the bytes are written.
+ * <p>Thread-safety: one writer (the log's serialized writer) and any number of readers. Readers see
+ * bytes up to the volatile {@link #size()}, which is published after the bytes are written.
  */
 final class LogSegment {
   private static final Logger log = LoggerFactory.getLogger(LogSegment.class);
+
   /** Bytes of a batch header a reader needs: through maxTimestamp. */
   private static final int HEADER_PEEK_BYTES = RecordBatch.MAX_TIMESTAMP_OFFSET + 8;
+
   private static final ThreadLocal<ByteBuffer> HEADER_BUFFER =
       ThreadLocal.withInitial(() -> ByteBuffer.allocate(HEADER_PEEK_BYTES));
 
@@ -43,10 +45,18 @@ final class LogSegment {
   private long offsetOfMaxTimestamp = -1;
   private int bytesSinceLastIndexEntry;
   private volatile boolean indexDamageReported;
-  /** Set when retention or truncation removed the segment: a pending background seal then skips it. */
+
+  /**
+   * Set when retention or truncation removed the segment: a pending background seal then skips it.
+   */
   private boolean deleted;
+
   private boolean truncatedByRecovery;
-  /** Bumped whenever the content of the segment changes other than by an append (compaction checks it). */
+
+  /**
+   * Bumped whenever the content of the segment changes other than by an append (compaction checks
+   * it).
+   */
   private volatile int version;
 
   private LogSegment(Path dir, long baseOffset, LogConfig config, boolean writable, long createdMs)
@@ -54,20 +64,36 @@ final class LogSegment {
     this(dir, baseOffset, config, writable, createdMs, "");
   }
 
-  /** {@code suffix} follows the usual file names: "" for a segment of the log, ".cleaned" for a compacted copy. */
-  private LogSegment(Path dir, long baseOffset, LogConfig config, boolean writable, long createdMs, String suffix)
+  /**
+   * {@code suffix} follows the usual file names: "" for a segment of the log, ".cleaned" for a
+   * compacted copy.
+   */
+  private LogSegment(
+      Path dir, long baseOffset, LogConfig config, boolean writable, long createdMs, String suffix)
       throws IOException {
     this.dir = dir;
     this.baseOffset = baseOffset;
     this.config = config;
     this.createdMs = createdMs;
     Path[] files = SegmentFiles.files(dir, baseOffset);
-    this.channel = FileChannel.open(SegmentFiles.withSuffix(files[0], suffix), StandardOpenOption.CREATE,
-        StandardOpenOption.READ, StandardOpenOption.WRITE);
-    this.offsetIndex = new OffsetIndex(SegmentFiles.withSuffix(files[1], suffix), baseOffset,
-        config.maxIndexBytes(), writable);
-    this.timeIndex = new TimeIndex(SegmentFiles.withSuffix(files[2], suffix), baseOffset,
-        (config.maxIndexBytes() / OffsetIndex.ENTRY_SIZE) * TimeIndex.ENTRY_SIZE, writable);
+    this.channel =
+        FileChannel.open(
+            SegmentFiles.withSuffix(files[0], suffix),
+            StandardOpenOption.CREATE,
+            StandardOpenOption.READ,
+            StandardOpenOption.WRITE);
+    this.offsetIndex =
+        new OffsetIndex(
+            SegmentFiles.withSuffix(files[1], suffix),
+            baseOffset,
+            config.maxIndexBytes(),
+            writable);
+    this.timeIndex =
+        new TimeIndex(
+            SegmentFiles.withSuffix(files[2], suffix),
+            baseOffset,
+            (config.maxIndexBytes() / OffsetIndex.ENTRY_SIZE) * TimeIndex.ENTRY_SIZE,
+            writable);
     this.size = (int) Math.min(channel.size(), Integer.MAX_VALUE);
     this.nextOffset = baseOffset;
   }
@@ -78,7 +104,8 @@ final class LogSegment {
   }
 
   /** Creates a new, empty active segment. */
-  static LogSegment create(Path dir, long baseOffset, LogConfig config, long nowMs) throws IOException {
+  static LogSegment create(Path dir, long baseOffset, LogConfig config, long nowMs)
+      throws IOException {
     LogSegment segment = new LogSegment(dir, baseOffset, config, true, nowMs);
     if (segment.size != 0) {
       // Leftover files of a segment that was truncated away: start clean.
@@ -95,8 +122,10 @@ final class LogSegment {
    * Creates the empty {@code .cleaned} copy that compaction fills (with {@link #append}) and then
    * seals and closes; it becomes a segment of the log only once renamed (see {@link LogCleaner}).
    */
-  static LogSegment createCleaned(Path dir, long baseOffset, LogConfig config, long nowMs) throws IOException {
-    LogSegment segment = new LogSegment(dir, baseOffset, config, true, nowMs, SegmentFiles.CLEANED_SUFFIX);
+  static LogSegment createCleaned(Path dir, long baseOffset, LogConfig config, long nowMs)
+      throws IOException {
+    LogSegment segment =
+        new LogSegment(dir, baseOffset, config, true, nowMs, SegmentFiles.CLEANED_SUFFIX);
     segment.channel.truncate(0);
     segment.size = 0;
     segment.offsetIndex.clear();
@@ -108,8 +137,9 @@ final class LogSegment {
    * Opens an existing segment. Its indexes are trusted only when {@code trustIndexes} and they pass
    * a structural check; otherwise they are rebuilt from the log.
    */
-  static LogSegment open(Path dir, long baseOffset, LogConfig config, boolean active, boolean trustIndexes,
-      long nowMs) throws IOException {
+  static LogSegment open(
+      Path dir, long baseOffset, LogConfig config, boolean active, boolean trustIndexes, long nowMs)
+      throws IOException {
     LogSegment segment = new LogSegment(dir, baseOffset, config, active, nowMs);
     boolean sane = segment.offsetIndex.isSane(segment.size);
     if (trustIndexes && sane && segment.loadTailFromIndex()) {
@@ -167,7 +197,9 @@ final class LogSegment {
     return Math.max(offsetIndex.entries(), timeIndex.entries());
   }
 
-  /** Changes when the segment is truncated or unsealed, so compaction can tell its copy is stale. */
+  /**
+   * Changes when the segment is truncated or unsealed, so compaction can tell its copy is stale.
+   */
   int version() {
     return version;
   }
@@ -191,7 +223,8 @@ final class LogSegment {
     return position;
   }
 
-  private void indexBatch(long batchBaseOffset, long batchMaxTimestamp, int position, int batchSize) {
+  private void indexBatch(
+      long batchBaseOffset, long batchMaxTimestamp, int position, int batchSize) {
     if (batchMaxTimestamp > maxTimestamp) {
       maxTimestamp = batchMaxTimestamp;
       offsetOfMaxTimestamp = batchBaseOffset;
@@ -235,21 +268,34 @@ final class LogSegment {
       }
       RecordBatch batch = scanner.batch();
       // Offsets are contiguous unless compaction removed records (compacted logs only).
-      boolean offsetsOk = config.cleanupPolicy() == CleanupPolicy.COMPACT
-          ? batch.baseOffset() >= nextOffset : batch.baseOffset() == nextOffset;
+      boolean offsetsOk =
+          config.cleanupPolicy() == CleanupPolicy.COMPACT
+              ? batch.baseOffset() >= nextOffset
+              : batch.baseOffset() == nextOffset;
       if (!offsetsOk) {
         validBytes = scanner.batchPosition();
         reason = "batch offset " + batch.baseOffset() + " where " + nextOffset + " was expected";
         break;
       }
-      indexBatch(batch.baseOffset(), batch.maxTimestamp(), (int) scanner.batchPosition(), batch.sizeInBytes());
+      indexBatch(
+          batch.baseOffset(),
+          batch.maxTimestamp(),
+          (int) scanner.batchPosition(),
+          batch.sizeInBytes());
       nextOffset = batch.nextOffset();
     }
     long truncated = fileSize - validBytes;
     truncatedByRecovery = truncated > 0;
     if (truncated > 0) {
-      log.warn("{}: segment {}: truncated {} bytes at position {} ({}); kept offsets {}..{}", dir, baseOffset,
-          truncated, validBytes, reason, baseOffset, nextOffset - 1);
+      log.warn(
+          "{}: segment {}: truncated {} bytes at position {} ({}); kept offsets {}..{}",
+          dir,
+          baseOffset,
+          truncated,
+          validBytes,
+          reason,
+          baseOffset,
+          nextOffset - 1);
       channel.truncate(validBytes);
       channel.force(true);
     }
@@ -262,7 +308,10 @@ final class LogSegment {
     return truncated;
   }
 
-  /** For a trusted index: finds the tail (next offset, max timestamp) by walking from the last entry. */
+  /**
+   * For a trusted index: finds the tail (next offset, max timestamp) by walking from the last
+   * entry.
+   */
   private boolean loadTailFromIndex() throws IOException {
     int entries = offsetIndex.entries();
     int position = entries == 0 ? 0 : offsetIndex.positionAt(entries - 1);
@@ -274,9 +323,13 @@ final class LogSegment {
       RecordBatch header = peekHeader(position);
       // A compacted segment may start after its base offset: its first records were removed.
       boolean exactFirst = entries > 0 || config.cleanupPolicy() != CleanupPolicy.COMPACT;
-      boolean expected = position == (entries == 0 ? 0 : offsetIndex.positionAt(entries - 1))
-          ? header != null && (exactFirst ? header.baseOffset() == expectedBase : header.baseOffset() >= expectedBase)
-          : header != null && header.baseOffset() >= next;
+      boolean expected =
+          position == (entries == 0 ? 0 : offsetIndex.positionAt(entries - 1))
+              ? header != null
+                  && (exactFirst
+                      ? header.baseOffset() == expectedBase
+                      : header.baseOffset() >= expectedBase)
+              : header != null && header.baseOffset() >= next;
       if (!expected || header.sizeInBytes() < RecordBatch.HEADER_SIZE) {
         return false;
       }
@@ -318,8 +371,8 @@ final class LogSegment {
   private record BatchHeader(int position, long baseOffset, int size, long nextOffset) {}
 
   /**
-   * Position of the first batch whose last offset is >= {@code offset}, searching below
-   * {@code visibleSize}; -1 when there is none in this segment.
+   * Position of the first batch whose last offset is >= {@code offset}, searching below {@code
+   * visibleSize}; -1 when there is none in this segment.
    */
   int findBatchPosition(long offset, int visibleSize) throws IOException {
     BatchHeader found = seek(offset, visibleSize);
@@ -345,10 +398,12 @@ final class LogSegment {
       }
       indexedBase = -1;
       if (header == null || header.sizeInBytes() < RecordBatch.HEADER_SIZE) {
-        throw new IllegalStateException(dir + ": segment " + baseOffset + " has a damaged batch at " + position);
+        throw new IllegalStateException(
+            dir + ": segment " + baseOffset + " has a damaged batch at " + position);
       }
       if (header.lastOffset() >= offset) {
-        return new BatchHeader(position, header.baseOffset(), header.sizeInBytes(), header.nextOffset());
+        return new BatchHeader(
+            position, header.baseOffset(), header.sizeInBytes(), header.nextOffset());
       }
       position += header.sizeInBytes();
     }
@@ -400,7 +455,8 @@ final class LogSegment {
       end = position;
       next = header.nextOffset();
     }
-    return new LogSlice.FileSlice(channel, first.position(), end - first.position(), first.baseOffset(), next);
+    return new LogSlice.FileSlice(
+        channel, first.position(), end - first.position(), first.baseOffset(), next);
   }
 
   /**
@@ -414,7 +470,8 @@ final class LogSegment {
     }
     int position = offsetIndex.positionAt(slot);
     RecordBatch header = position < size ? peekHeader(position) : null;
-    if (header != null && header.baseOffset() == offsetIndex.offsetAt(slot)
+    if (header != null
+        && header.baseOffset() == offsetIndex.offsetAt(slot)
         && header.sizeInBytes() >= RecordBatch.HEADER_SIZE) {
       return position;
     }
@@ -425,8 +482,12 @@ final class LogSegment {
   private void reportIndexDamage(int slot) {
     if (!indexDamageReported) {
       indexDamageReported = true;
-      log.warn("{}: index entry {} of segment {} does not match the log; reading by scanning. "
-          + "Delete the segment's .index file and restart to rebuild it", dir, slot, baseOffset);
+      log.warn(
+          "{}: index entry {} of segment {} does not match the log; reading by scanning. "
+              + "Delete the segment's .index file and restart to rebuild it",
+          dir,
+          slot,
+          baseOffset);
     }
   }
 
@@ -464,7 +525,8 @@ final class LogSegment {
       return 0;
     }
     long removed = size - position;
-    // Truncate indexes before the log: a crash in between leaves an index short, never past the log end.
+    // Truncate indexes before the log: a crash in between leaves an index short, never past the log
+    // end.
     offsetIndex.truncateToPosition(position);
     long newNext = position == 0 ? baseOffset : lastNextOffsetBefore(position);
     timeIndex.truncateToOffset(newNext);
@@ -495,7 +557,8 @@ final class LogSegment {
     offsetOfMaxTimestamp = -1;
     int position = 0;
     int sinceEntry = 0;
-    int lastIndexed = offsetIndex.entries() == 0 ? -1 : offsetIndex.positionAt(offsetIndex.entries() - 1);
+    int lastIndexed =
+        offsetIndex.entries() == 0 ? -1 : offsetIndex.positionAt(offsetIndex.entries() - 1);
     while (position < size) {
       RecordBatch header = peekHeader(position);
       if (header.maxTimestamp() > maxTimestamp) {
@@ -525,8 +588,8 @@ final class LogSegment {
 
   /**
    * Makes the segment read-only (idempotent; skipped once the segment is deleted or closed):
-   * records its final max timestamp in the time index, forces the log,
-   * and replaces both index files with trimmed copies (so a restart after a crash trusts them).
+   * records its final max timestamp in the time index, forces the log, and replaces both index
+   * files with trimmed copies (so a restart after a crash trusts them).
    */
   synchronized void seal() throws IOException {
     if (deleted || !channel.isOpen()) {
@@ -581,7 +644,14 @@ final class LogSegment {
 
   @Override
   public String toString() {
-    return "LogSegment(" + dir.getFileName() + "/" + SegmentFiles.baseName(baseOffset) + ", size=" + size
-        + ", nextOffset=" + nextOffset + ")";
+    return "LogSegment("
+        + dir.getFileName()
+        + "/"
+        + SegmentFiles.baseName(baseOffset)
+        + ", size="
+        + size
+        + ", nextOffset="
+        + nextOffset
+        + ")";
   }
 }

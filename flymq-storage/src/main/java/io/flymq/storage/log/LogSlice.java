@@ -37,7 +37,8 @@ public sealed interface LogSlice permits LogSlice.FileSlice, LogSlice.BufferSlic
    * {@code size} bytes of a segment's log file from {@code position}. The channel stays open at
    * least {@code file_delete_delay_ms} after the segment is deleted by retention.
    */
-  record FileSlice(FileChannel channel, long position, int sizeInBytes, long firstBatchOffset, long nextOffset)
+  record FileSlice(
+      FileChannel channel, long position, int sizeInBytes, long firstBatchOffset, long nextOffset)
       implements LogSlice {
     @Override
     public ByteBuffer readAll() throws IOException {
@@ -52,7 +53,8 @@ public sealed interface LogSlice permits LogSlice.FileSlice, LogSlice.BufferSlic
   }
 
   /** Batches in memory, positioned at 0. */
-  record BufferSlice(ByteBuffer buffer, long firstBatchOffset, long nextOffset) implements LogSlice {
+  record BufferSlice(ByteBuffer buffer, long firstBatchOffset, long nextOffset)
+      implements LogSlice {
     @Override
     public int sizeInBytes() {
       return buffer.remaining();

@@ -4,8 +4,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counters of one partition log, for metrics and benchmarks: what was appended and how often the
- * active segment was forced to disk. {@code fsyncs / appendedBatches} well below 1 under
- * {@link SyncMode#ALWAYS} shows group commit at work.
+ * active segment was forced to disk. {@code fsyncs / appendedBatches} well below 1 under {@link
+ * SyncMode#ALWAYS} shows group commit at work.
  *
  * <p>Thread-safe; counts only grow.
  */
@@ -47,7 +47,14 @@ public final class LogStats {
 
   @Override
   public String toString() {
-    return "LogStats(batches=" + appendedBatches() + ", bytes=" + appendedBytes() + ", fsyncs=" + fsyncs()
-        + ", rolls=" + rolls() + ")";
+    return "LogStats(batches="
+        + appendedBatches()
+        + ", bytes="
+        + appendedBytes()
+        + ", fsyncs="
+        + fsyncs()
+        + ", rolls="
+        + rolls()
+        + ")";
   }
 }

@@ -14,12 +14,13 @@ import java.nio.file.StandardOpenOption;
  * A memory-mapped file of fixed-size entries sorted by a key, the base of {@link OffsetIndex} and
  * {@link TimeIndex}.
  *
- * <p>An index is <em>writable</em> while its segment is active: the file is preallocated to
- * {@code maxBytes} (sparse, so it costs no disk) and mapped read-write. When the segment is sealed
+ * <p>An index is <em>writable</em> while its segment is active: the file is preallocated to {@code
+ * maxBytes} (sparse, so it costs no disk) and mapped read-write. When the segment is sealed
  * (rolled) or closed, the entries are written to a new file of exactly {@code entries * entrySize}
  * bytes, which atomically replaces the old one; a reopened file's size therefore gives its entry
  * count. Files are replaced, never shrunk in place, because a shrunk file that a reader still has
- * mapped would fault (SIGBUS) on access; the replaced inode lives on until its mapping is collected.
+ * mapped would fault (SIGBUS) on access; the replaced inode lives on until its mapping is
+ * collected.
  *
  * <p>Thread-safety: one writer (the log's writer) and many readers. The entry count is volatile and
  * published after the entry bytes, so a reader never sees a half-written entry.
@@ -39,7 +40,8 @@ abstract class MappedIndex {
     long size = Files.exists(path) ? Files.size(path) : 0;
     // A size that is not a whole number of entries cannot be a trimmed index: start empty, and
     // the caller's sanity check makes the segment rebuild it from the log.
-    int existing = size % entrySize == 0 ? (int) Math.min(size / entrySize, Integer.MAX_VALUE / entrySize) : 0;
+    int existing =
+        size % entrySize == 0 ? (int) Math.min(size / entrySize, Integer.MAX_VALUE / entrySize) : 0;
     this.entries = writable ? Math.min(existing, maxEntries) : existing;
     this.writable = writable;
     this.map = writable ? mapWritable() : mapReadOnly(path, (long) entries * entrySize);
@@ -143,8 +145,12 @@ abstract class MappedIndex {
   private void replaceFile(boolean preallocate) throws IOException {
     Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
     ByteBuffer content = map.duplicate().position(0).limit(entries * entrySize);
-    try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel out =
+        FileChannel.open(
+            tmp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
       while (content.hasRemaining()) {
         out.write(content);
       }
@@ -168,8 +174,9 @@ abstract class MappedIndex {
   }
 
   private static MappedByteBuffer mapReadOnly(Path path, long bytes) throws IOException {
-    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE)) {
+    try (FileChannel channel =
+        FileChannel.open(
+            path, StandardOpenOption.READ, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       return channel.map(FileChannel.MapMode.READ_ONLY, 0, bytes);
     }
   }

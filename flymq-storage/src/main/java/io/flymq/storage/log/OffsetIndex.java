@@ -12,8 +12,8 @@ import java.nio.file.Path;
  * </pre>
  *
  * {@code relativeOffset} is the batch's base offset minus the segment's base offset. Entries are
- * strictly increasing in both fields. A lookup returns the position of the last indexed batch
- * whose base offset is <= the target; the caller scans forward from there.
+ * strictly increasing in both fields. A lookup returns the position of the last indexed batch whose
+ * base offset is <= the target; the caller scans forward from there.
  *
  * <p>Thread-safety: see {@link MappedIndex}.
  */
@@ -72,7 +72,9 @@ final class OffsetIndex extends MappedIndex {
     for (int slot = 0; slot < entries(); slot++) {
       long relative = offsetAt(slot) - baseOffset;
       int position = positionAt(slot);
-      if (relative < 0 || (slot > 0 && offsetAt(slot) <= lastOffset) || position <= lastPosition
+      if (relative < 0
+          || (slot > 0 && offsetAt(slot) <= lastOffset)
+          || position <= lastPosition
           || position >= logSize) {
         return false;
       }

@@ -8,25 +8,27 @@ import java.security.NoSuchAlgorithmException;
  * Key -> latest offset, built by a cleaning over the dirty part of a compacted log. Keys are not
  * stored: each is represented by the first 128 bits of its SHA-256 digest. Two distinct keys
  * collide with probability about n^2 / 2^129 for n keys (below 10^-20 for a billion keys), and,
- * SHA-256 being collision resistant, a producer cannot craft a key that collides with another's
- * to have its record removed (MD5, which Kafka uses, would allow that). A collision could only
- * make compaction drop the older of two records of different keys.
+ * SHA-256 being collision resistant, a producer cannot craft a key that collides with another's to
+ * have its record removed (MD5, which Kafka uses, would allow that). A collision could only make
+ * compaction drop the older of two records of different keys.
  *
  * <pre>
  * slot (3 longs, 24 bytes): | hash bits 0-63 | hash bits 64-127 | offset + 1 (0 = empty) |
  * </pre>
  *
- * Open addressing with linear probing in a power-of-two table that doubles when 75% full, up to
- * the slots needed for {@code maxKeys}; memory is therefore bounded by about 32 bytes per key,
- * and {@link #put} reports when the map is full.
+ * Open addressing with linear probing in a power-of-two table that doubles when 75% full, up to the
+ * slots needed for {@code maxKeys}; memory is therefore bounded by about 32 bytes per key, and
+ * {@link #put} reports when the map is full.
  *
  * <p>Not thread-safe: one cleaning owns one map.
  */
 final class OffsetMap {
   /** Default key bound: 786,432 keys, a table of 2^20 slots (24 MiB). */
   static final int DEFAULT_MAX_KEYS = 3 << 18;
+
   /** Largest key bound: the table (3 longs per slot) must fit a Java array. */
   static final int MAX_KEYS = 3 << 27;
+
   private static final int INITIAL_SLOTS = 1024;
   private static final int SLOT_LONGS = 3;
 

@@ -7,8 +7,15 @@ public final class OffsetOutOfRangeException extends StorageException {
   private final long logEndOffset;
 
   public OffsetOutOfRangeException(long offset, long logStartOffset, long logEndOffset) {
-    super("offset: " + offset + " (expected: " + logStartOffset + ".." + logEndOffset
-        + "); seek to the log start or end offset", null);
+    super(
+        "offset: "
+            + offset
+            + " (expected: "
+            + logStartOffset
+            + ".."
+            + logEndOffset
+            + "); seek to the log start or end offset",
+        null);
     this.offset = offset;
     this.logStartOffset = logStartOffset;
     this.logEndOffset = logEndOffset;

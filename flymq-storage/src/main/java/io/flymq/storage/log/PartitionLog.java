@@ -29,12 +29,12 @@ import org.slf4j.LoggerFactory;
  * slices of segment files for zero-copy sends.
  *
  * <p>Threading: {@link #append} validates on the caller's thread (CPU only) and hands the batch to
- * the log's {@link SerialWriter}, which writes, rolls, forces and completes futures on a
- * {@link LogIo} pool thread; so a network thread never waits for the disk. Reads run on the
- * caller's thread and touch only the page cache (positional reads of batch headers, mapped
- * indexes). Truncation, retention, flush and close also run on the writer, in order with appends.
- * Compaction ({@link #compact}, COMPACT logs only) reads sealed segments and writes their cleaned
- * copies on {@link LogIo}'s cleaner thread, then swaps them in on the writer ({@link LogCleaner}).
+ * the log's {@link SerialWriter}, which writes, rolls, forces and completes futures on a {@link
+ * LogIo} pool thread; so a network thread never waits for the disk. Reads run on the caller's
+ * thread and touch only the page cache (positional reads of batch headers, mapped indexes).
+ * Truncation, retention, flush and close also run on the writer, in order with appends. Compaction
+ * ({@link #compact}, COMPACT logs only) reads sealed segments and writes their cleaned copies on
+ * {@link LogIo}'s cleaner thread, then swaps them in on the writer ({@link LogCleaner}).
  *
  * <p>Durability follows {@link LogConfig#syncMode()} (DESIGN decision 8). Under ALWAYS a future
  * completes only after an fsync covering its batch; concurrent appends share fsyncs.
@@ -52,10 +52,13 @@ public final class PartitionLog implements AutoCloseable {
   private final LogIo io;
   private final ConcurrentSkipListMap<Long, LogSegment> segments;
   private final SerialWriter<PendingAppend> writer;
+
   /** Encrypts batches at rest; null when the log is not encrypted. */
   private final BatchCipher cipher;
+
   /** Key-based compaction; used only when the cleanup policy is COMPACT. */
   private final LogCleaner cleaner;
+
   private final List<ScheduledFuture<?>> periodicTasks = new ArrayList<>();
   private final LogStats stats = new LogStats();
   private volatile LogSegment active;
@@ -66,16 +69,29 @@ public final class PartitionLog implements AutoCloseable {
   private volatile State state = State.OPEN;
   private volatile Throwable failure;
   private int defaultLeaderEpoch;
+
   /** Background seals of rolled segments, in roll order; touched by the writer only. */
   private CompletableFuture<Void> pendingSeals = CompletableFuture.completedFuture(null);
 
-  private enum State { OPEN, CLOSED, FAILED }
+  private enum State {
+    OPEN,
+    CLOSED,
+    FAILED
+  }
 
   /** A validated batch waiting for the writer. */
-  private record PendingAppend(RecordBatch batch, int leaderEpoch, long logAppendTimeMs,
-      CompletableFuture<AppendResult> future, AppendResult[] result) {}
+  private record PendingAppend(
+      RecordBatch batch,
+      int leaderEpoch,
+      long logAppendTimeMs,
+      CompletableFuture<AppendResult> future,
+      AppendResult[] result) {}
 
-  private PartitionLog(Path dir, LogConfig config, LogIo io, ConcurrentSkipListMap<Long, LogSegment> segments,
+  private PartitionLog(
+      Path dir,
+      LogConfig config,
+      LogIo io,
+      ConcurrentSkipListMap<Long, LogSegment> segments,
       BatchCipher cipher) {
     this.dir = dir;
     this.cipher = cipher;
@@ -119,30 +135,45 @@ public final class PartitionLog implements AutoCloseable {
     long recoveryPoint = RecoveryPoint.read(dir);
     ConcurrentSkipListMap<Long, LogSegment> segments =
         new SegmentLoader(dir, config, io.clock()).load(clean, recoveryPoint);
-    PartitionLog partitionLog = new PartitionLog(dir, config, io, segments, key.map(BatchCipher::new).orElse(null));
+    PartitionLog partitionLog =
+        new PartitionLog(dir, config, io, segments, key.map(BatchCipher::new).orElse(null));
     // The marker must not survive while the log is open: a crash now must trigger recovery.
     Files.deleteIfExists(marker);
     SegmentFiles.syncDirectory(dir);
     partitionLog.schedulePeriodicTasks();
-    log.debug("{}: opened ({} segments, offsets {}..{}, {} shutdown)", dir, segments.size(),
-        partitionLog.logStartOffset, partitionLog.logEndOffset, clean ? "clean" : "unclean");
+    log.debug(
+        "{}: opened ({} segments, offsets {}..{}, {} shutdown)",
+        dir,
+        segments.size(),
+        partitionLog.logStartOffset,
+        partitionLog.logEndOffset,
+        clean ? "clean" : "unclean");
     return partitionLog;
   }
 
   private void schedulePeriodicTasks() {
     if (config.syncMode() == SyncMode.INTERVAL) {
-      periodicTasks.add(io.scheduler().scheduleWithFixedDelay(this::flushIfDirty, config.syncIntervalMs(),
-          config.syncIntervalMs(), TimeUnit.MILLISECONDS));
+      periodicTasks.add(
+          io.scheduler()
+              .scheduleWithFixedDelay(
+                  this::flushIfDirty,
+                  config.syncIntervalMs(),
+                  config.syncIntervalMs(),
+                  TimeUnit.MILLISECONDS));
     }
     long retentionMs = io.retentionCheckInterval().toMillis();
     if (retentionMs > 0) {
-      periodicTasks.add(io.scheduler().scheduleWithFixedDelay(this::applyRetention, retentionMs, retentionMs,
-          TimeUnit.MILLISECONDS));
+      periodicTasks.add(
+          io.scheduler()
+              .scheduleWithFixedDelay(
+                  this::applyRetention, retentionMs, retentionMs, TimeUnit.MILLISECONDS));
     }
     long compactionMs = io.compactionCheckInterval().toMillis();
     if (config.cleanupPolicy() == CleanupPolicy.COMPACT && compactionMs > 0) {
-      periodicTasks.add(io.scheduler().scheduleWithFixedDelay(cleaner::maybeCompact, compactionMs, compactionMs,
-          TimeUnit.MILLISECONDS));
+      periodicTasks.add(
+          io.scheduler()
+              .scheduleWithFixedDelay(
+                  cleaner::maybeCompact, compactionMs, compactionMs, TimeUnit.MILLISECONDS));
     }
   }
 
@@ -204,33 +235,42 @@ public final class PartitionLog implements AutoCloseable {
    * the buffer until the future completes.
    *
    * @return a future completed with the assigned offsets once the batch is written (and, under
-   *     {@link SyncMode#ALWAYS}, forced to disk); completed exceptionally with
-   *     {@link InvalidRecordBatchException}, {@link LogClosedException} or {@link LogFailedException}
+   *     {@link SyncMode#ALWAYS}, forced to disk); completed exceptionally with {@link
+   *     InvalidRecordBatchException}, {@link LogClosedException} or {@link LogFailedException}
    */
   public CompletableFuture<AppendResult> append(ByteBuffer batch, int leaderEpoch) {
     if (state != State.OPEN) {
       return CompletableFuture.failedFuture(stateException());
     }
     if (batch.isReadOnly()) {
-      // The writer stamps offsets in place; failing here keeps a caller's mistake from failing the log.
-      return CompletableFuture.failedFuture(new IllegalArgumentException(
-          "batch buffer is read-only (expected: a writable buffer the log may stamp offsets into)"));
+      // The writer stamps offsets in place; failing here keeps a caller's mistake from failing the
+      // log.
+      return CompletableFuture.failedFuture(
+          new IllegalArgumentException(
+              "batch buffer is read-only (expected: a writable buffer the log may stamp offsets into)"));
     }
     int start = batch.position();
     BatchCheck check = RecordBatch.check(batch, start, batch.limit(), config.maxBatchBytes());
     if (check != BatchCheck.OK) {
-      return CompletableFuture.failedFuture(new InvalidRecordBatchException(check,
-          "size " + batch.remaining() + ", max_batch_bytes " + config.maxBatchBytes()));
+      return CompletableFuture.failedFuture(
+          new InvalidRecordBatchException(
+              check, "size " + batch.remaining() + ", max_batch_bytes " + config.maxBatchBytes()));
     }
     RecordBatch view = RecordBatch.wrap(batch, start);
     if (view.sizeInBytes() != batch.remaining()) {
-      return CompletableFuture.failedFuture(new InvalidRecordBatchException(BatchCheck.BAD_LENGTH,
-          "buffer holds " + batch.remaining() + " bytes but the batch is " + view.sizeInBytes()
-              + "; append one batch at a time"));
+      return CompletableFuture.failedFuture(
+          new InvalidRecordBatchException(
+              BatchCheck.BAD_LENGTH,
+              "buffer holds "
+                  + batch.remaining()
+                  + " bytes but the batch is "
+                  + view.sizeInBytes()
+                  + "; append one batch at a time"));
     }
     if (view.isEncrypted()) {
-      return CompletableFuture.failedFuture(new InvalidRecordBatchException(BatchCheck.BAD_MAGIC,
-          "attribute bit 7 (encrypted) is reserved for the broker"));
+      return CompletableFuture.failedFuture(
+          new InvalidRecordBatchException(
+              BatchCheck.BAD_MAGIC, "attribute bit 7 (encrypted) is reserved for the broker"));
     }
     long appendTime = -1;
     if (config.timestampType() == TimestampType.LOG_APPEND_TIME) {
@@ -243,7 +283,8 @@ public final class PartitionLog implements AutoCloseable {
       view = RecordBatch.wrap(cipher.encrypt(view), 0);
     }
     CompletableFuture<AppendResult> future = new CompletableFuture<>();
-    writer.submitAppend(new PendingAppend(view, leaderEpoch, appendTime, future, new AppendResult[1]));
+    writer.submitAppend(
+        new PendingAppend(view, leaderEpoch, appendTime, future, new AppendResult[1]));
     return future;
   }
 
@@ -286,7 +327,8 @@ public final class PartitionLog implements AutoCloseable {
     stats.recordAppend(batch.sizeInBytes());
     logEndOffset = batch.nextOffset();
     dirty = true;
-    append.result()[0] = new AppendResult(baseOffset, batch.lastOffset(), append.logAppendTimeMs(), logStartOffset);
+    append.result()[0] =
+        new AppendResult(baseOffset, batch.lastOffset(), append.logAppendTimeMs(), logStartOffset);
   }
 
   private void maybeRoll(int nextBatchSize) throws IOException {
@@ -313,7 +355,8 @@ public final class PartitionLog implements AutoCloseable {
     active = next;
     stats.recordRoll();
     long sealedUpTo = next.baseOffset();
-    pendingSeals = pendingSeals.thenRunAsync(() -> sealInBackground(previous, sealedUpTo), io.sealers());
+    pendingSeals =
+        pendingSeals.thenRunAsync(() -> sealInBackground(previous, sealedUpTo), io.sealers());
     log.debug("{}: rolled segment {} -> {}", dir, previous.baseOffset(), next.baseOffset());
   }
 
@@ -333,9 +376,9 @@ public final class PartitionLog implements AutoCloseable {
   }
 
   /**
-   * Whole batches starting with the batch that contains {@code offset}, up to {@code maxBytes}
-   * (at least one batch, even a larger one, so a consumer always progresses). Runs on the
-   * caller's thread.
+   * Whole batches starting with the batch that contains {@code offset}, up to {@code maxBytes} (at
+   * least one batch, even a larger one, so a consumer always progresses). Runs on the caller's
+   * thread.
    *
    * @return an empty slice when {@code offset} is the log end offset
    * @throws OffsetOutOfRangeException when the offset is before the log start or after the end
@@ -412,10 +455,11 @@ public final class PartitionLog implements AutoCloseable {
    * restarts it at {@code offset}.
    */
   public CompletableFuture<Long> truncateTo(long offset) {
-    return onWriter(() -> {
-      truncateOnWriter(offset);
-      return logEndOffset;
-    });
+    return onWriter(
+        () -> {
+          truncateOnWriter(offset);
+          return logEndOffset;
+        });
   }
 
   private void truncateOnWriter(long offset) throws IOException {
@@ -449,7 +493,11 @@ public final class PartitionLog implements AutoCloseable {
     }
     long removed = floor.truncateTo(offset);
     logEndOffset = floor.nextOffset();
-    log.info("{}: truncated to offset {} ({} bytes removed from segment {})", dir, logEndOffset, removed,
+    log.info(
+        "{}: truncated to offset {} ({} bytes removed from segment {})",
+        dir,
+        logEndOffset,
+        removed,
         floor.baseOffset());
   }
 
@@ -460,26 +508,31 @@ public final class PartitionLog implements AutoCloseable {
    * @return a future of the number of segments deleted
    */
   public CompletableFuture<Integer> applyRetention() {
-    return onWriter(() -> {
-      if (config.cleanupPolicy() != CleanupPolicy.DELETE) {
-        return 0;
-      }
-      long now = io.clock().millis();
-      LogSegment current = active;
-      if (!current.isEmpty() && RetentionPolicy.isExpired(current, config, now)) {
-        roll();
-      }
-      List<LogSegment> expired = RetentionPolicy.deletable(List.copyOf(segments.values()), active, config, now);
-      for (LogSegment segment : expired) {
-        deleteSegment(segment);
-      }
-      if (!expired.isEmpty()) {
-        logStartOffset = segments.firstKey();
-        log.info("{}: retention deleted {} segments; log start offset is now {}", dir, expired.size(),
-            logStartOffset);
-      }
-      return expired.size();
-    });
+    return onWriter(
+        () -> {
+          if (config.cleanupPolicy() != CleanupPolicy.DELETE) {
+            return 0;
+          }
+          long now = io.clock().millis();
+          LogSegment current = active;
+          if (!current.isEmpty() && RetentionPolicy.isExpired(current, config, now)) {
+            roll();
+          }
+          List<LogSegment> expired =
+              RetentionPolicy.deletable(List.copyOf(segments.values()), active, config, now);
+          for (LogSegment segment : expired) {
+            deleteSegment(segment);
+          }
+          if (!expired.isEmpty()) {
+            logStartOffset = segments.firstKey();
+            log.info(
+                "{}: retention deleted {} segments; log start offset is now {}",
+                dir,
+                expired.size(),
+                logStartOffset);
+          }
+          return expired.size();
+        });
   }
 
   private void deleteSegment(LogSegment segment) throws IOException {
@@ -498,8 +551,8 @@ public final class PartitionLog implements AutoCloseable {
    * until their delete horizon. Offsets never change. Runs on the cleaner thread; appends go on.
    *
    * @return a future of what was cleaned; failed with {@link IllegalStateException} when the
-   *     cleanup policy is not COMPACT, or with the I/O or corruption error that stopped the cleaning
-   *     (the log is then unchanged, or changed by whole swapped groups)
+   *     cleanup policy is not COMPACT, or with the I/O or corruption error that stopped the
+   *     cleaning (the log is then unchanged, or changed by whole swapped groups)
    */
   public CompletableFuture<CompactionResult> compact() {
     return cleaner.compact();
@@ -516,45 +569,49 @@ public final class PartitionLog implements AutoCloseable {
 
   /** Makes the files of cleaned copies the segments of the log; see {@link LogCleaner}. */
   interface SegmentSwap {
-    /** @return the new segment, or null to give up; adds the old segments' file removals */
+    /**
+     * @return the new segment, or null to give up; adds the old segments' file removals
+     */
     LogSegment swap(List<Runnable> removals) throws IOException;
   }
 
   /**
-   * On the writer: replaces {@code sources} (adjacent sealed segments) with the segment {@code swap}
-   * returns, if they are still the log's sealed segments.
+   * On the writer: replaces {@code sources} (adjacent sealed segments) with the segment {@code
+   * swap} returns, if they are still the log's sealed segments.
    *
    * @return a future of false when they are not (retention or truncation ran meanwhile)
    */
   CompletableFuture<Boolean> replaceSegments(List<LogSegment> sources, SegmentSwap swap) {
-    return onWriter(() -> {
-      for (LogSegment source : sources) {
-        if (segments.get(source.baseOffset()) != source || source == active) {
-          return false;
-        }
-      }
-      List<Runnable> removals = new ArrayList<>();
-      LogSegment cleaned = swap.swap(removals);
-      if (cleaned == null) {
-        return false;
-      }
-      segments.put(cleaned.baseOffset(), cleaned);
-      for (LogSegment source : sources) {
-        segments.remove(source.baseOffset(), source);
-      }
-      removals.forEach(this::scheduleRemoval);
-      return true;
-    });
+    return onWriter(
+        () -> {
+          for (LogSegment source : sources) {
+            if (segments.get(source.baseOffset()) != source || source == active) {
+              return false;
+            }
+          }
+          List<Runnable> removals = new ArrayList<>();
+          LogSegment cleaned = swap.swap(removals);
+          if (cleaned == null) {
+            return false;
+          }
+          segments.put(cleaned.baseOffset(), cleaned);
+          for (LogSegment source : sources) {
+            segments.remove(source.baseOffset(), source);
+          }
+          removals.forEach(this::scheduleRemoval);
+          return true;
+        });
   }
 
   /** Forces everything written so far to disk. */
   public CompletableFuture<Void> flush() {
-    return onWriter(() -> {
-      active.flushLog();
-      stats.recordFsync();
-      dirty = false;
-      return null;
-    });
+    return onWriter(
+        () -> {
+          active.flushLog();
+          stats.recordFsync();
+          dirty = false;
+          return null;
+        });
   }
 
   /**
@@ -567,18 +624,20 @@ public final class PartitionLog implements AutoCloseable {
       dirty = false;
       flushRunning = true;
       LogSegment segment = active;
-      io.flushers().execute(() -> {
-        try {
-          segment.flushLog();
-          stats.recordFsync();
-        } catch (java.nio.channels.ClosedChannelException e) {
-          // Closed by a seal, retention or shutdown, each of which forces it itself.
-        } catch (IOException e) {
-          fail(e);
-        } finally {
-          flushRunning = false;
-        }
-      });
+      io.flushers()
+          .execute(
+              () -> {
+                try {
+                  segment.flushLog();
+                  stats.recordFsync();
+                } catch (java.nio.channels.ClosedChannelException e) {
+                  // Closed by a seal, retention or shutdown, each of which forces it itself.
+                } catch (IOException e) {
+                  fail(e);
+                } finally {
+                  flushRunning = false;
+                }
+              });
     }
   }
 
@@ -594,19 +653,21 @@ public final class PartitionLog implements AutoCloseable {
     periodicTasks.forEach(task -> task.cancel(false));
     boolean wasOpen = state == State.OPEN;
     try {
-      onWriter(() -> {
-        state = State.CLOSED;
-        pendingSeals.exceptionally(e -> null).join();
-        for (LogSegment segment : segments.values()) {
-          segment.close();
-        }
-        if (wasOpen) {
-          RecoveryPoint.write(dir, active.baseOffset());
-          Files.createFile(dir.resolve(SegmentFiles.CLEAN_SHUTDOWN_FILE));
-          SegmentFiles.syncDirectory(dir);
-        }
-        return null;
-      }).join();
+      onWriter(
+              () -> {
+                state = State.CLOSED;
+                pendingSeals.exceptionally(e -> null).join();
+                for (LogSegment segment : segments.values()) {
+                  segment.close();
+                }
+                if (wasOpen) {
+                  RecoveryPoint.write(dir, active.baseOffset());
+                  Files.createFile(dir.resolve(SegmentFiles.CLEAN_SHUTDOWN_FILE));
+                  SegmentFiles.syncDirectory(dir);
+                }
+                return null;
+              })
+          .join();
     } catch (RuntimeException e) {
       state = State.CLOSED;
       throw new IOException(dir + ": close failed; the next open will recover the log", e);
@@ -633,22 +694,23 @@ public final class PartitionLog implements AutoCloseable {
       future.completeExceptionally(stateException());
       return future;
     }
-    writer.submit(() -> {
-      if (state == State.FAILED) {
-        future.completeExceptionally(stateException());
-        return;
-      }
-      try {
-        future.complete(task.run());
-      } catch (IOException | RuntimeException e) {
-        if (e instanceof StorageException) {
-          future.completeExceptionally(e);
-        } else {
-          fail(e);
-          future.completeExceptionally(stateException());
-        }
-      }
-    });
+    writer.submit(
+        () -> {
+          if (state == State.FAILED) {
+            future.completeExceptionally(stateException());
+            return;
+          }
+          try {
+            future.complete(task.run());
+          } catch (IOException | RuntimeException e) {
+            if (e instanceof StorageException) {
+              future.completeExceptionally(e);
+            } else {
+              fail(e);
+              future.completeExceptionally(stateException());
+            }
+          }
+        });
     return future;
   }
 
@@ -667,7 +729,8 @@ public final class PartitionLog implements AutoCloseable {
   }
 
   private StorageException stateException() {
-    return state == State.FAILED ? new LogFailedException(dir.toString(), failure)
+    return state == State.FAILED
+        ? new LogFailedException(dir.toString(), failure)
         : new LogClosedException(dir.toString());
   }
 

@@ -38,22 +38,31 @@ final class RecoveryPoint {
       long offset = Long.parseLong(text);
       return Math.max(0, offset);
     } catch (IOException | NumberFormatException e) {
-      log.warn("{}: unreadable {} ({}); every segment will be checked", dir, FILE_NAME, e.toString());
+      log.warn(
+          "{}: unreadable {} ({}); every segment will be checked", dir, FILE_NAME, e.toString());
       return 0;
     }
   }
 
   static void write(Path dir, long offset) throws IOException {
     Path tmp = dir.resolve(FILE_NAME + ".tmp");
-    try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel out =
+        FileChannel.open(
+            tmp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
       ByteBuffer bytes = ByteBuffer.wrap((offset + "\n").getBytes(StandardCharsets.US_ASCII));
       while (bytes.hasRemaining()) {
         out.write(bytes);
       }
       out.force(true);
     }
-    Files.move(tmp, dir.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Files.move(
+        tmp,
+        dir.resolve(FILE_NAME),
+        StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
     SegmentFiles.syncDirectory(dir);
   }
 }

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which segments retention deletes: whole closed segments, oldest first, while the newest record
- * of a segment is older than {@code retention_ms}, or while the log without that segment is still
- * at least {@code retention_bytes}. Stops at the first segment that must stay, so the log never
- * gets a hole.
+ * Which segments retention deletes: whole closed segments, oldest first, while the newest record of
+ * a segment is older than {@code retention_ms}, or while the log without that segment is still at
+ * least {@code retention_bytes}. Stops at the first segment that must stay, so the log never gets a
+ * hole.
  */
 final class RetentionPolicy {
   private RetentionPolicy() {}
@@ -21,7 +21,8 @@ final class RetentionPolicy {
     return nowMs - newest > config.retentionMs();
   }
 
-  static List<LogSegment> deletable(List<LogSegment> oldestFirst, LogSegment active, LogConfig config, long nowMs) {
+  static List<LogSegment> deletable(
+      List<LogSegment> oldestFirst, LogSegment active, LogConfig config, long nowMs) {
     List<LogSegment> result = new ArrayList<>();
     long total = 0;
     for (LogSegment segment : oldestFirst) {
@@ -32,7 +33,8 @@ final class RetentionPolicy {
         break;
       }
       boolean tooOld = isExpired(segment, config, nowMs);
-      boolean tooBig = config.retentionBytes() >= 0 && total - segment.size() >= config.retentionBytes();
+      boolean tooBig =
+          config.retentionBytes() >= 0 && total - segment.size() >= config.retentionBytes();
       if (!tooOld && !tooBig) {
         break;
       }

@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * Writes the cleaned copy of a group of adjacent sealed segments ({@code <base>.log.cleaned} and
- * its indexes, base = the first source's base offset), given the {@link OffsetMap} of one
- * cleaning. The sources are only read.
+ * its indexes, base = the first source's base offset), given the {@link OffsetMap} of one cleaning.
+ * The sources are only read.
  *
  * <p>A record is kept when it has no key, when its offset is at or past {@code mapEnd} (the map
  * does not cover it), or when no later offset of its key is in the map (keys absent from the map
@@ -39,12 +39,15 @@ import java.util.List;
 final class SegmentCompactor {
   /** Receives each batch of a segment: as stored, and decrypted (the same batch when plain). */
   interface BatchVisitor {
-    /** @return false to stop */
+    /**
+     * @return false to stop
+     */
     boolean visit(RecordBatch stored, RecordBatch plain) throws IOException;
   }
 
   /** The cleaned copy of one group, sealed and closed, still named {@code .cleaned}. */
-  record Cleaned(long baseOffset, boolean changed, long recordsRemoved, long bytesBefore, long bytesAfter) {}
+  record Cleaned(
+      long baseOffset, boolean changed, long recordsRemoved, long bytesBefore, long bytesAfter) {}
 
   private final Path dir;
   private final LogConfig config;
@@ -57,7 +60,8 @@ final class SegmentCompactor {
   private boolean changed;
   private long recordsRemoved;
 
-  SegmentCompactor(Path dir, LogConfig config, BatchCipher cipher, OffsetMap map, long mapEnd, long nowMs) {
+  SegmentCompactor(
+      Path dir, LogConfig config, BatchCipher cipher, OffsetMap map, long mapEnd, long nowMs) {
     this.dir = dir;
     this.config = config;
     this.cipher = cipher;
@@ -113,20 +117,29 @@ final class SegmentCompactor {
    *
    * @throws IllegalStateException when the segment holds a damaged batch
    */
-  static void forEachBatch(LogSegment segment, LogConfig config, BatchCipher cipher, BatchVisitor visitor)
+  static void forEachBatch(
+      LogSegment segment, LogConfig config, BatchCipher cipher, BatchVisitor visitor)
       throws IOException {
-    BatchScanner scanner = new BatchScanner(segment.channel(), 0, segment.size(), LogSegment.maxStoredBatchBytes(config));
+    BatchScanner scanner =
+        new BatchScanner(
+            segment.channel(), 0, segment.size(), LogSegment.maxStoredBatchBytes(config));
     while (true) {
       BatchCheck check = scanner.next();
       if (check != BatchCheck.OK) {
         if (check == BatchCheck.TRUNCATED && scanner.atEnd()) {
           return;
         }
-        throw new IllegalStateException(segment + ": " + check.description() + " at position " + scanner.position()
-            + "; compaction skips this log until the segment is repaired");
+        throw new IllegalStateException(
+            segment
+                + ": "
+                + check.description()
+                + " at position "
+                + scanner.position()
+                + "; compaction skips this log until the segment is repaired");
       }
       RecordBatch stored = scanner.batch();
-      RecordBatch plain = stored.isEncrypted() ? RecordBatch.wrap(decrypt(cipher, stored), 0) : stored;
+      RecordBatch plain =
+          stored.isEncrypted() ? RecordBatch.wrap(decrypt(cipher, stored), 0) : stored;
       if (!visitor.visit(stored, plain)) {
         return;
       }
@@ -135,7 +148,8 @@ final class SegmentCompactor {
 
   private static ByteBuffer decrypt(BatchCipher cipher, RecordBatch stored) {
     if (cipher == null) {
-      throw new IllegalStateException("batch at offset " + stored.baseOffset() + " is encrypted but the log has no key");
+      throw new IllegalStateException(
+          "batch at offset " + stored.baseOffset() + " is encrypted but the log has no key");
     }
     return cipher.decrypt(stored);
   }
@@ -169,8 +183,12 @@ final class SegmentCompactor {
     }
     recordsRemoved += keep.length - kept;
     boolean needsHorizon = tombstoneKept && !plain.hasDeleteHorizon();
-    long horizon = plain.hasDeleteHorizon() ? plain.baseTimestamp()
-        : needsHorizon ? saturatedAdd(nowMs, config.deleteRetentionMs()) : RecordBatch.NO_TIMESTAMP;
+    long horizon =
+        plain.hasDeleteHorizon()
+            ? plain.baseTimestamp()
+            : needsHorizon
+                ? saturatedAdd(nowMs, config.deleteRetentionMs())
+                : RecordBatch.NO_TIMESTAMP;
     if (tombstoneKept) {
       earliestHorizonMs = Math.min(earliestHorizonMs, horizon);
     }
@@ -195,14 +213,16 @@ final class SegmentCompactor {
     return record.hasValue() || !batch.hasDeleteHorizon() || nowMs < batch.baseTimestamp();
   }
 
-  private RecordBatch rebuild(RecordBatch plain, RecordReader records, boolean[] keep, long firstKept, long horizon) {
-    RecordBatchBuilder builder = new RecordBatchBuilder(plain.sizeInBytes())
-        .compression(plain.compression())
-        .baseOffset(firstKept)
-        .partitionLeaderEpoch(plain.partitionLeaderEpoch())
-        .timestampType(plain.timestampType())
-        .producer(plain.producerId(), plain.producerEpoch(), plain.baseSequence())
-        .deleteHorizon(horizon);
+  private RecordBatch rebuild(
+      RecordBatch plain, RecordReader records, boolean[] keep, long firstKept, long horizon) {
+    RecordBatchBuilder builder =
+        new RecordBatchBuilder(plain.sizeInBytes())
+            .compression(plain.compression())
+            .baseOffset(firstKept)
+            .partitionLeaderEpoch(plain.partitionLeaderEpoch())
+            .timestampType(plain.timestampType())
+            .producer(plain.producerId(), plain.producerEpoch(), plain.baseSequence())
+            .deleteHorizon(horizon);
     if (plain.timestampType() == TimestampType.LOG_APPEND_TIME) {
       builder.logAppendTime(plain.maxTimestamp());
     }
@@ -210,7 +230,11 @@ final class SegmentCompactor {
     for (boolean kept : keep) {
       Record record = iterator.next();
       if (kept) {
-        builder.appendWithOffset(record.offset(), record.timestamp(), record.key(), record.value(),
+        builder.appendWithOffset(
+            record.offset(),
+            record.timestamp(),
+            record.key(),
+            record.value(),
             record.headers().toArray(new Header[0]));
       }
     }
@@ -220,7 +244,8 @@ final class SegmentCompactor {
 
   private void write(RecordBatch batch) throws IOException {
     if (out.isIndexFull()) {
-      throw new IllegalStateException(out + ": index full while compacting (expected: groups sized to fit)");
+      throw new IllegalStateException(
+          out + ": index full while compacting (expected: groups sized to fit)");
     }
     out.append(batch);
   }

@@ -15,12 +15,18 @@ final class SegmentFiles {
   static final String LOG_SUFFIX = ".log";
   static final String INDEX_SUFFIX = ".index";
   static final String TIME_INDEX_SUFFIX = ".timeindex";
+
   /** Suffix of files awaiting removal after the file-delete delay. */
   static final String DELETED_SUFFIX = ".deleted";
-  /** Suffix of a compacted copy being written: removed at open (docs/storage-format.md#compaction). */
+
+  /**
+   * Suffix of a compacted copy being written: removed at open (docs/storage-format.md#compaction).
+   */
   static final String CLEANED_SUFFIX = ".cleaned";
+
   /** Suffix of a complete compacted copy being swapped in: completed at open. */
   static final String SWAP_SUFFIX = ".swap";
+
   /** Present only after a clean close; absent while the log is open or after a crash. */
   static final String CLEAN_SHUTDOWN_FILE = ".clean-shutdown";
 
@@ -44,7 +50,9 @@ final class SegmentFiles {
 
   /** The log, offset index and time index files of a segment, in that order. */
   static Path[] files(Path dir, long baseOffset) {
-    return new Path[] {log(dir, baseOffset), offsetIndex(dir, baseOffset), timeIndex(dir, baseOffset)};
+    return new Path[] {
+      log(dir, baseOffset), offsetIndex(dir, baseOffset), timeIndex(dir, baseOffset)
+    };
   }
 
   static Path withSuffix(Path file, String suffix) {

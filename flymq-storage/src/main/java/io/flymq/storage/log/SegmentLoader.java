@@ -1,19 +1,19 @@
 package io.flymq.storage.log;
 
+import io.flymq.storage.record.BatchCheck;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import io.flymq.storage.record.BatchCheck;
-import java.nio.channels.FileChannel;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,16 +46,19 @@ final class SegmentLoader {
   /**
    * @param recoveryPoint segments with a lower base offset were sealed durably and are trusted
    */
-  ConcurrentSkipListMap<Long, LogSegment> load(boolean cleanShutdown, long recoveryPoint) throws IOException {
+  ConcurrentSkipListMap<Long, LogSegment> load(boolean cleanShutdown, long recoveryPoint)
+      throws IOException {
     List<Long> swaps = new ArrayList<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path file : files) {
         String name = file.getFileName().toString();
-        if (name.endsWith(SegmentFiles.DELETED_SUFFIX) || name.endsWith(".tmp")
+        if (name.endsWith(SegmentFiles.DELETED_SUFFIX)
+            || name.endsWith(".tmp")
             || name.endsWith(SegmentFiles.CLEANED_SUFFIX)) {
           Files.deleteIfExists(file);
         } else if (name.endsWith(SegmentFiles.LOG_SUFFIX + SegmentFiles.SWAP_SUFFIX)) {
-          SegmentFiles.parseLogFileName(name.substring(0, name.length() - SegmentFiles.SWAP_SUFFIX.length()))
+          SegmentFiles.parseLogFileName(
+                  name.substring(0, name.length() - SegmentFiles.SWAP_SUFFIX.length()))
               .ifPresent(swaps::add);
         }
       }
@@ -87,7 +90,8 @@ final class SegmentLoader {
       // Below the recovery point segments were forced and their indexes replaced durably when
       // they were sealed, so they are trusted (after a structural check). From it on, only a
       // clean close vouches for them. A segment just completed from a compaction swap is rebuilt.
-      boolean trusted = (cleanShutdown || (!last && base < recoveryPoint)) && !rebuildIndexes.contains(base);
+      boolean trusted =
+          (cleanShutdown || (!last && base < recoveryPoint)) && !rebuildIndexes.contains(base);
       LogSegment segment = LogSegment.open(dir, base, config, last, trusted, now);
       segments.put(base, segment);
       if (segment.wasTruncatedByRecovery() && !last) {
@@ -100,8 +104,13 @@ final class SegmentLoader {
       segments.put(0L, LogSegment.create(dir, 0, config, now));
     } else if (!cleanShutdown) {
       LogSegment active = segments.lastEntry().getValue();
-      log.info("{}: recovered after an unclean shutdown: active segment {} holds offsets {}..{} ({} bytes)",
-          dir, active.baseOffset(), active.baseOffset(), active.nextOffset() - 1, active.size());
+      log.info(
+          "{}: recovered after an unclean shutdown: active segment {} holds offsets {}..{} ({} bytes)",
+          dir,
+          active.baseOffset(),
+          active.baseOffset(),
+          active.nextOffset() - 1,
+          active.size());
     }
     deleteOrphanIndexes(segments);
     return segments;
@@ -127,7 +136,8 @@ final class SegmentLoader {
     Path swapLog = SegmentFiles.withSuffix(finals[0], SegmentFiles.SWAP_SUFFIX);
     long lastOffset = lastOffsetOf(swapLog, base);
     List<Long> replaced = new ArrayList<>();
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SegmentFiles.LOG_SUFFIX)) {
+    try (DirectoryStream<Path> files =
+        Files.newDirectoryStream(dir, "*" + SegmentFiles.LOG_SUFFIX)) {
       for (Path file : files) {
         OptionalLong old = SegmentFiles.parseLogFileName(file.getFileName().toString());
         if (old.isPresent() && old.getAsLong() >= base && old.getAsLong() <= lastOffset) {
@@ -147,15 +157,20 @@ final class SegmentLoader {
       }
     }
     SegmentFiles.syncDirectory(dir);
-    log.info("{}: completed an interrupted compaction swap: segment {} (offsets up to {}) replaces segments {}",
-        dir, base, lastOffset, replaced);
+    log.info(
+        "{}: completed an interrupted compaction swap: segment {} (offsets up to {}) replaces segments {}",
+        dir,
+        base,
+        lastOffset,
+        replaced);
   }
 
   /** Last offset of the valid batches of a log file, or {@code base} when it has none. */
   private long lastOffsetOf(Path logFile, long base) throws IOException {
     long last = base;
     try (FileChannel channel = FileChannel.open(logFile, StandardOpenOption.READ)) {
-      BatchScanner scanner = new BatchScanner(channel, 0, channel.size(), LogSegment.maxStoredBatchBytes(config));
+      BatchScanner scanner =
+          new BatchScanner(channel, 0, channel.size(), LogSegment.maxStoredBatchBytes(config));
       while (scanner.next() == BatchCheck.OK) {
         last = Math.max(last, scanner.batch().lastOffset());
       }
@@ -163,7 +178,8 @@ final class SegmentLoader {
     return last;
   }
 
-  private void deleteOrphanIndexes(ConcurrentSkipListMap<Long, LogSegment> segments) throws IOException {
+  private void deleteOrphanIndexes(ConcurrentSkipListMap<Long, LogSegment> segments)
+      throws IOException {
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.{index,timeindex}")) {
       for (Path file : files) {
         String name = file.getFileName().toString();

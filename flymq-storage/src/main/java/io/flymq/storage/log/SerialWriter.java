@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs one log's write operations one at a time, in submission order, on a shared pool, so callers
  * (network threads) never block on disk I/O and many logs share a few threads.
  *
- * <p>Group commit: consecutive appends are handed to {@link Sink#writeAppends} as one group, and the
- * sink may force them with one fsync before completing them; appends that arrive meanwhile queue up
- * and form the next group. Other operations (truncate, retention, flush, close) run alone, after
- * the appends queued before them.
+ * <p>Group commit: consecutive appends are handed to {@link Sink#writeAppends} as one group, and
+ * the sink may force them with one fsync before completing them; appends that arrive meanwhile
+ * queue up and form the next group. Other operations (truncate, retention, flush, close) run alone,
+ * after the appends queued before them.
  *
  * <p>Thread-safe: {@link #submitAppend} and {@link #submit} may be called from any thread.
  */

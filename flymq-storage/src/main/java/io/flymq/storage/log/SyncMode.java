@@ -6,8 +6,8 @@ package io.flymq.storage.log;
  * <ul>
  *   <li>{@link #ALWAYS}: an append completes only after an fsync that covers it; appends that
  *       arrive while an fsync runs share the next one (group commit).
- *   <li>{@link #INTERVAL}: appends complete once written to the page cache; the log is forced
- *       every {@code syncIntervalMs} when it has unforced bytes. The default.
+ *   <li>{@link #INTERVAL}: appends complete once written to the page cache; the log is forced every
+ *       {@code syncIntervalMs} when it has unforced bytes. The default.
  *   <li>{@link #NEVER}: the page cache only (rely on replicas); forced at segment roll and close.
  * </ul>
  */
@@ -25,6 +25,7 @@ public enum SyncMode {
         return mode;
       }
     }
-    throw new IllegalArgumentException("storage.sync: " + name + " (expected: always, interval or never)");
+    throw new IllegalArgumentException(
+        "storage.sync: " + name + " (expected: always, interval or never)");
   }
 }

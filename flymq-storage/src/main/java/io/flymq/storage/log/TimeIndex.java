@@ -81,7 +81,8 @@ final class TimeIndex extends MappedIndex {
       if (offset < baseOffset || offset >= nextOffset) {
         return false;
       }
-      if (slot > 0 && (timestampAt(slot) <= timestampAt(slot - 1) || offset <= offsetAt(slot - 1))) {
+      if (slot > 0
+          && (timestampAt(slot) <= timestampAt(slot - 1) || offset <= offsetAt(slot - 1))) {
         return false;
       }
     }

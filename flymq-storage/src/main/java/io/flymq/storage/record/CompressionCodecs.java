@@ -7,9 +7,9 @@ import io.flymq.storage.record.compress.SnappyCodec;
 import io.flymq.storage.record.compress.ZstdCodec;
 
 /**
- * The codec for each compression type at Kafka's default level. Kept here rather than on
- * {@link CompressionType} so the compress package stays a leaf that knows nothing of batches.
- * Codecs are immutable; sharing one instance per type is thread-safe.
+ * The codec for each compression type at Kafka's default level. Kept here rather than on {@link
+ * CompressionType} so the compress package stays a leaf that knows nothing of batches. Codecs are
+ * immutable; sharing one instance per type is thread-safe.
  */
 final class CompressionCodecs {
   private static final CompressionCodec GZIP = new GzipCodec();
@@ -24,7 +24,8 @@ final class CompressionCodecs {
    */
   static CompressionCodec forType(CompressionType type) {
     return switch (type) {
-      case NONE -> throw new IllegalArgumentException("compression: none (expected: a compressing type)");
+      case NONE ->
+          throw new IllegalArgumentException("compression: none (expected: a compressing type)");
       case GZIP -> GZIP;
       case SNAPPY -> SNAPPY;
       case LZ4 -> LZ4;

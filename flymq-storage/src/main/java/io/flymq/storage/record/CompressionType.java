@@ -49,6 +49,7 @@ public enum CompressionType {
         return type;
       }
     }
-    throw new IllegalArgumentException("compression: " + name + " (expected: none, gzip, snappy, lz4 or zstd)");
+    throw new IllegalArgumentException(
+        "compression: " + name + " (expected: none, gzip, snappy, lz4 or zstd)");
   }
 }

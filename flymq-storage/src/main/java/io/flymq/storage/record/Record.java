@@ -25,12 +25,12 @@ import java.util.List;
  * </pre>
  *
  * A record is validated when it is wrapped: every length was checked against the record's own
- * length, and the fields must end exactly where the record does; a bad record throws
- * {@link CorruptRecordException} then, so the accessors never fail.
+ * length, and the fields must end exactly where the record does; a bad record throws {@link
+ * CorruptRecordException} then, so the accessors never fail.
  *
- * <p>Not thread-safe while being re-wrapped (a {@link RecordReader.Cursor} reuses one instance);
- * a record obtained from {@link RecordReader#iterator()} is never re-wrapped and may be read from
- * any thread as long as the underlying buffer is not written.
+ * <p>Not thread-safe while being re-wrapped (a {@link RecordReader.Cursor} reuses one instance); a
+ * record obtained from {@link RecordReader#iterator()} is never re-wrapped and may be read from any
+ * thread as long as the underlying buffer is not written.
  */
 public final class Record {
   private static final int NULL_LENGTH = -1;
@@ -55,22 +55,36 @@ public final class Record {
    * past it. {@code cursor} is a duplicate of {@code section}, which is never moved, so slices
    * taken later by absolute index stay valid.
    */
-  void wrap(ByteBuffer section, ByteBuffer cursor, long baseOffset, long baseTimestamp, long logAppendTime) {
+  void wrap(
+      ByteBuffer section,
+      ByteBuffer cursor,
+      long baseOffset,
+      long baseTimestamp,
+      long logAppendTime) {
     int sectionLimit = cursor.limit();
     this.buffer = section;
     this.start = cursor.position();
     int length = Varints.readVarint(cursor);
     if (length < 0 || length > cursor.remaining()) {
-      throw new CorruptRecordException("record length: " + length + " at " + start + " (expected: 0-" + cursor.remaining() + ")");
+      throw new CorruptRecordException(
+          "record length: "
+              + length
+              + " at "
+              + start
+              + " (expected: 0-"
+              + cursor.remaining()
+              + ")");
     }
     this.end = cursor.position() + length;
     cursor.limit(end);
     if (!cursor.hasRemaining()) {
-      throw new CorruptRecordException("record at " + start + ": length 0 (expected: at least the attributes byte)");
+      throw new CorruptRecordException(
+          "record at " + start + ": length 0 (expected: at least the attributes byte)");
     }
     cursor.get(); // attributes: unused in v2 records
     long timestampDelta = Varints.readVarlong(cursor);
-    this.timestamp = logAppendTime != RecordBatch.NO_TIMESTAMP ? logAppendTime : baseTimestamp + timestampDelta;
+    this.timestamp =
+        logAppendTime != RecordBatch.NO_TIMESTAMP ? logAppendTime : baseTimestamp + timestampDelta;
     this.offset = baseOffset + Varints.readVarint(cursor);
     this.keyLength = readLength(cursor, "key");
     this.keyIndex = skip(cursor, keyLength);
@@ -78,19 +92,30 @@ public final class Record {
     this.valueIndex = skip(cursor, valueLength);
     this.headerCount = Varints.readVarint(cursor);
     if (headerCount < 0 || headerCount > cursor.remaining() / MIN_HEADER_SIZE) {
-      throw new CorruptRecordException("header count: " + headerCount + " (expected: 0-" + cursor.remaining() / MIN_HEADER_SIZE + ")");
+      throw new CorruptRecordException(
+          "header count: "
+              + headerCount
+              + " (expected: 0-"
+              + cursor.remaining() / MIN_HEADER_SIZE
+              + ")");
     }
     this.headersIndex = cursor.position();
     for (int i = 0; i < headerCount; i++) {
       int headerKeyLength = Varints.readVarint(cursor);
       if (headerKeyLength < 0) {
-        throw new CorruptRecordException("header key length: " + headerKeyLength + " (expected: >= 0)");
+        throw new CorruptRecordException(
+            "header key length: " + headerKeyLength + " (expected: >= 0)");
       }
       skip(cursor, headerKeyLength);
       skip(cursor, readLength(cursor, "header value"));
     }
     if (cursor.hasRemaining()) {
-      throw new CorruptRecordException("record at " + start + ": " + cursor.remaining() + " bytes left after its headers (expected: 0)");
+      throw new CorruptRecordException(
+          "record at "
+              + start
+              + ": "
+              + cursor.remaining()
+              + " bytes left after its headers (expected: 0)");
     }
     cursor.limit(sectionLimit);
   }
@@ -99,7 +124,8 @@ public final class Record {
   private static int readLength(ByteBuffer cursor, String field) {
     int length = Varints.readVarint(cursor);
     if (length < NULL_LENGTH || length > cursor.remaining()) {
-      throw new CorruptRecordException(field + " length: " + length + " (expected: -1 to " + cursor.remaining() + ")");
+      throw new CorruptRecordException(
+          field + " length: " + length + " (expected: -1 to " + cursor.remaining() + ")");
     }
     return length;
   }
@@ -108,7 +134,8 @@ public final class Record {
   private static int skip(ByteBuffer cursor, int length) {
     int index = cursor.position();
     if (length > cursor.remaining()) {
-      throw new CorruptRecordException("field length: " + length + " (expected: <= " + cursor.remaining() + ")");
+      throw new CorruptRecordException(
+          "field length: " + length + " (expected: <= " + cursor.remaining() + ")");
     }
     if (length > 0) {
       cursor.position(index + length);
@@ -184,7 +211,16 @@ public final class Record {
 
   @Override
   public String toString() {
-    return "Record(offset=" + offset + ", timestamp=" + timestamp + ", key=" + (hasKey() ? keyLength + " bytes" : "null")
-        + ", value=" + (hasValue() ? valueLength + " bytes" : "null") + ", headers=" + headerCount + ")";
+    return "Record(offset="
+        + offset
+        + ", timestamp="
+        + timestamp
+        + ", key="
+        + (hasKey() ? keyLength + " bytes" : "null")
+        + ", value="
+        + (hasValue() ? valueLength + " bytes" : "null")
+        + ", headers="
+        + headerCount
+        + ")";
   }
 }

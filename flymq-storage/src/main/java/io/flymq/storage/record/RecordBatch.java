@@ -46,6 +46,7 @@ public final class RecordBatch {
 
   /** Size of the batch header; also the smallest possible batch (no records). */
   public static final int HEADER_SIZE = RECORDS_OFFSET;
+
   /** Bytes before the point where {@code length} starts counting. */
   public static final int LOG_OVERHEAD = 12;
 
@@ -54,6 +55,7 @@ public final class RecordBatch {
   public static final int TRANSACTIONAL_MASK = 0x10;
   public static final int CONTROL_MASK = 0x20;
   public static final int DELETE_HORIZON_MASK = 0x40;
+
   /** FlyMQ's own bit: the records section is AES-256-GCM encrypted (never leaves the broker). */
   public static final int ENCRYPTED_MASK = 0x80;
 
@@ -79,7 +81,8 @@ public final class RecordBatch {
   /** Points this flyweight at another batch; returns {@code this}. */
   public RecordBatch reset(ByteBuffer buffer, int start) {
     if (buffer.order() != ByteOrder.BIG_ENDIAN) {
-      throw new IllegalArgumentException("buffer order: " + buffer.order() + " (expected: BIG_ENDIAN)");
+      throw new IllegalArgumentException(
+          "buffer order: " + buffer.order() + " (expected: BIG_ENDIAN)");
     }
     this.buffer = buffer;
     this.start = start;
@@ -158,7 +161,9 @@ public final class RecordBatch {
   }
 
   public TimestampType timestampType() {
-    return (attributes() & TIMESTAMP_TYPE_MASK) == 0 ? TimestampType.CREATE_TIME : TimestampType.LOG_APPEND_TIME;
+    return (attributes() & TIMESTAMP_TYPE_MASK) == 0
+        ? TimestampType.CREATE_TIME
+        : TimestampType.LOG_APPEND_TIME;
   }
 
   public boolean isTransactional() {
@@ -230,13 +235,15 @@ public final class RecordBatch {
 
   /** A view of the records section (possibly compressed or encrypted), positioned at 0. */
   public ByteBuffer recordsSection() {
-    return buffer.slice(start + RECORDS_OFFSET, sizeInBytes() - RECORDS_OFFSET).order(ByteOrder.BIG_ENDIAN);
+    return buffer
+        .slice(start + RECORDS_OFFSET, sizeInBytes() - RECORDS_OFFSET)
+        .order(ByteOrder.BIG_ENDIAN);
   }
 
   /**
-   * The records of this batch, decoded with the default decompression limit; see
-   * {@link RecordReader}. The reader copies the header fields it needs when created; records
-   * of an uncompressed batch stay views of this batch's buffer.
+   * The records of this batch, decoded with the default decompression limit; see {@link
+   * RecordReader}. The reader copies the header fields it needs when created; records of an
+   * uncompressed batch stay views of this batch's buffer.
    *
    * @throws CorruptRecordException if the batch is malformed or decompresses past the limit
    * @throws IllegalStateException if the batch is encrypted (decrypt first)
@@ -275,7 +282,8 @@ public final class RecordBatch {
       return BatchCheck.BAD_RECORD_COUNT;
     }
     long stored = Integer.toUnsignedLong(buffer.getInt(start + CRC_OFFSET));
-    long actual = crc32c(buffer, start + ATTRIBUTES_OFFSET, length + LOG_OVERHEAD - ATTRIBUTES_OFFSET);
+    long actual =
+        crc32c(buffer, start + ATTRIBUTES_OFFSET, length + LOG_OVERHEAD - ATTRIBUTES_OFFSET);
     return stored == actual ? BatchCheck.OK : BatchCheck.BAD_CRC;
   }
 
@@ -288,8 +296,20 @@ public final class RecordBatch {
 
   @Override
   public String toString() {
-    return "RecordBatch(baseOffset=" + baseOffset() + ", lastOffset=" + lastOffset()
-        + ", size=" + sizeInBytes() + ", records=" + recordCount() + ", compression=" + compression()
-        + ", timestampType=" + timestampType() + ", maxTimestamp=" + maxTimestamp() + ")";
+    return "RecordBatch(baseOffset="
+        + baseOffset()
+        + ", lastOffset="
+        + lastOffset()
+        + ", size="
+        + sizeInBytes()
+        + ", records="
+        + recordCount()
+        + ", compression="
+        + compression()
+        + ", timestampType="
+        + timestampType()
+        + ", maxTimestamp="
+        + maxTimestamp()
+        + ")";
   }
 }

@@ -6,17 +6,17 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Builds one complete record batch in the v2 layout of {@link RecordBatch}, byte-identical to
- * what kafka-clients' {@code MemoryRecordsBuilder} writes for the same records and settings.
+ * Builds one complete record batch in the v2 layout of {@link RecordBatch}, byte-identical to what
+ * kafka-clients' {@code MemoryRecordsBuilder} writes for the same records and settings.
  *
- * <p>Records are encoded as they are appended, uncompressed, into one growable buffer that
- * reserves room for the batch header; {@link #build()} compresses the records section once (if
- * a codec is set), then fills the header and the CRC32C. Record i gets offset delta i (or, through
- * {@link #appendWithOffset}, its own offset minus the base offset, as compaction needs) and
- * timestamp delta {@code timestamp - baseTimestamp}, where baseTimestamp is the first record's
- * timestamp, or the delete horizon when one is set ({@link #deleteHorizon}, as Kafka's
- * {@code MemoryRecordsBuilder} does). Header settings may change until {@code build()}; after it
- * the builder is spent.
+ * <p>Records are encoded as they are appended, uncompressed, into one growable buffer that reserves
+ * room for the batch header; {@link #build()} compresses the records section once (if a codec is
+ * set), then fills the header and the CRC32C. Record i gets offset delta i (or, through {@link
+ * #appendWithOffset}, its own offset minus the base offset, as compaction needs) and timestamp
+ * delta {@code timestamp - baseTimestamp}, where baseTimestamp is the first record's timestamp, or
+ * the delete horizon when one is set ({@link #deleteHorizon}, as Kafka's {@code
+ * MemoryRecordsBuilder} does). Header settings may change until {@code build()}; after it the
+ * builder is spent.
  *
  * <p>Not thread-safe: one producer thread fills one builder.
  */
@@ -47,7 +47,9 @@ public final class RecordBatchBuilder {
     this(DEFAULT_INITIAL_CAPACITY);
   }
 
-  /** @param initialCapacity bytes to allocate up front, header included (e.g. batch.size) */
+  /**
+   * @param initialCapacity bytes to allocate up front, header included (e.g. batch.size)
+   */
   public RecordBatchBuilder(int initialCapacity) {
     this.buffer = ByteBuffer.allocate(Math.max(RecordBatch.HEADER_SIZE, initialCapacity));
     buffer.position(RecordBatch.RECORDS_OFFSET);
@@ -100,16 +102,17 @@ public final class RecordBatchBuilder {
   }
 
   /**
-   * Sets the delete horizon of a compacted batch holding tombstones (KIP-534): attributes bit 6
-   * is set and the baseTimestamp field holds {@code horizonMs}; record timestamps are encoded
-   * relative to it, so they read back unchanged. Must be called before the first append.
+   * Sets the delete horizon of a compacted batch holding tombstones (KIP-534): attributes bit 6 is
+   * set and the baseTimestamp field holds {@code horizonMs}; record timestamps are encoded relative
+   * to it, so they read back unchanged. Must be called before the first append.
    *
    * @param horizonMs >= 0, or -1 for none
    * @throws IllegalStateException after the first append
    */
   public RecordBatchBuilder deleteHorizon(long horizonMs) {
     if (recordCount > 0 || built) {
-      throw new IllegalStateException("deleteHorizon after append (expected: set before the first record)");
+      throw new IllegalStateException(
+          "deleteHorizon after append (expected: set before the first record)");
     }
     if (horizonMs < 0 && horizonMs != RecordBatch.NO_TIMESTAMP) {
       throw new IllegalArgumentException("horizonMs: " + horizonMs + " (expected: >= 0 or -1)");
@@ -126,18 +129,25 @@ public final class RecordBatchBuilder {
    * @throws IllegalArgumentException if the offset is not above the previous record's, is below the
    *     base offset, or is more than {@code Integer.MAX_VALUE} past it
    */
-  public int appendWithOffset(long offset, long timestampMs, ByteBuffer key, ByteBuffer value, Header... headers) {
+  public int appendWithOffset(
+      long offset, long timestampMs, ByteBuffer key, ByteBuffer value, Header... headers) {
     long delta = offset - baseOffset;
     if (delta <= lastOffsetDelta || delta > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("offset: " + offset + " (expected: > " + (baseOffset + lastOffsetDelta)
-          + " and <= baseOffset + " + Integer.MAX_VALUE + ")");
+      throw new IllegalArgumentException(
+          "offset: "
+              + offset
+              + " (expected: > "
+              + (baseOffset + lastOffsetDelta)
+              + " and <= baseOffset + "
+              + Integer.MAX_VALUE
+              + ")");
     }
     return appendRecord((int) delta, timestampMs, key, value, headers);
   }
 
   /**
-   * Appends a record; key, value and header values are copied from their positions to their
-   * limits, which are left unchanged.
+   * Appends a record; key, value and header values are copied from their positions to their limits,
+   * which are left unchanged.
    *
    * @param timestampMs creation time, >= 0, or -1 for none
    * @return the record's offset delta in this batch
@@ -148,7 +158,8 @@ public final class RecordBatchBuilder {
     return appendRecord(lastOffsetDelta + 1, timestampMs, key, value, headers);
   }
 
-  private int appendRecord(int offsetDelta, long timestampMs, ByteBuffer key, ByteBuffer value, Header[] headers) {
+  private int appendRecord(
+      int offsetDelta, long timestampMs, ByteBuffer key, ByteBuffer value, Header[] headers) {
     if (built) {
       throw new IllegalStateException("append after build (expected: a new builder per batch)");
     }
@@ -183,12 +194,22 @@ public final class RecordBatchBuilder {
 
   /** {@link #append(long, ByteBuffer, ByteBuffer, Header...)} for arrays; null allowed. */
   public int append(long timestampMs, byte[] key, byte[] value, Header... headers) {
-    return append(timestampMs, key == null ? null : ByteBuffer.wrap(key), value == null ? null : ByteBuffer.wrap(value), headers);
+    return append(
+        timestampMs,
+        key == null ? null : ByteBuffer.wrap(key),
+        value == null ? null : ByteBuffer.wrap(value),
+        headers);
   }
 
-  private static int bodySize(long timestampDelta, int offsetDelta, ByteBuffer key, ByteBuffer value, Header[] headers) {
-    int size = 1 + Varints.sizeOfVarlong(timestampDelta) + Varints.sizeOfVarint(offsetDelta)
-        + sizeOfNullableBytes(key) + sizeOfNullableBytes(value) + Varints.sizeOfVarint(headers.length);
+  private static int bodySize(
+      long timestampDelta, int offsetDelta, ByteBuffer key, ByteBuffer value, Header[] headers) {
+    int size =
+        1
+            + Varints.sizeOfVarlong(timestampDelta)
+            + Varints.sizeOfVarint(offsetDelta)
+            + sizeOfNullableBytes(key)
+            + sizeOfNullableBytes(value)
+            + Varints.sizeOfVarint(headers.length);
     for (Header header : headers) {
       requireNonNull(header, "header");
       int keyLength = Utf8.encodedLength(header.key());
@@ -198,7 +219,9 @@ public final class RecordBatchBuilder {
   }
 
   private static int sizeOfNullableBytes(ByteBuffer bytes) {
-    return bytes == null ? Varints.sizeOfVarint(NULL_LENGTH) : Varints.sizeOfVarint(bytes.remaining()) + bytes.remaining();
+    return bytes == null
+        ? Varints.sizeOfVarint(NULL_LENGTH)
+        : Varints.sizeOfVarint(bytes.remaining()) + bytes.remaining();
   }
 
   private void writeNullableBytes(ByteBuffer bytes) {
@@ -220,7 +243,8 @@ public final class RecordBatchBuilder {
     if (needed > Integer.MAX_VALUE - 8) {
       throw new IllegalStateException("batch size: " + needed + " bytes (expected: < 2 GiB)");
     }
-    int capacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, (long) buffer.capacity() * 2));
+    int capacity =
+        (int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, (long) buffer.capacity() * 2));
     ByteBuffer grown = ByteBuffer.allocate(capacity);
     grown.put(buffer.flip());
     buffer = grown;
@@ -231,8 +255,8 @@ public final class RecordBatchBuilder {
   }
 
   /**
-   * Size of the batch if built now, uncompressed: exact without compression, an upper estimate
-   * with it (compressed sections are usually much smaller). A producer compares it to batch.size.
+   * Size of the batch if built now, uncompressed: exact without compression, an upper estimate with
+   * it (compressed sections are usually much smaller). A producer compares it to batch.size.
    */
   public int estimatedSizeInBytes() {
     return buffer.position();
@@ -242,8 +266,8 @@ public final class RecordBatchBuilder {
    * Builds the batch.
    *
    * @return a big-endian buffer holding exactly one batch: position 0, limit = batch size
-   * @throws IllegalStateException if no record was appended, if LOG_APPEND_TIME has no
-   *     {@link #logAppendTime}, or if called twice
+   * @throws IllegalStateException if no record was appended, if LOG_APPEND_TIME has no {@link
+   *     #logAppendTime}, or if called twice
    */
   public ByteBuffer build() {
     if (built) {
@@ -252,8 +276,10 @@ public final class RecordBatchBuilder {
     if (recordCount == 0) {
       throw new IllegalStateException("record count: 0 (expected: at least one appended record)");
     }
-    if (timestampType == TimestampType.LOG_APPEND_TIME && logAppendTime == RecordBatch.NO_TIMESTAMP) {
-      throw new IllegalStateException("LOG_APPEND_TIME without logAppendTime (expected: logAppendTime(ms) set)");
+    if (timestampType == TimestampType.LOG_APPEND_TIME
+        && logAppendTime == RecordBatch.NO_TIMESTAMP) {
+      throw new IllegalStateException(
+          "LOG_APPEND_TIME without logAppendTime (expected: logAppendTime(ms) set)");
     }
     built = true;
     ByteBuffer batch = compression == CompressionType.NONE ? buffer.flip() : compressedBatch();
@@ -262,7 +288,8 @@ public final class RecordBatchBuilder {
   }
 
   private ByteBuffer compressedBatch() {
-    ByteBuffer records = buffer.slice(RecordBatch.RECORDS_OFFSET, buffer.position() - RecordBatch.RECORDS_OFFSET);
+    ByteBuffer records =
+        buffer.slice(RecordBatch.RECORDS_OFFSET, buffer.position() - RecordBatch.RECORDS_OFFSET);
     ByteBuffer compressed = CompressionCodecs.forType(compression).compress(records);
     ByteBuffer batch = ByteBuffer.allocate(RecordBatch.HEADER_SIZE + compressed.remaining());
     batch.position(RecordBatch.RECORDS_OFFSET).put(compressed).flip();
@@ -270,8 +297,10 @@ public final class RecordBatchBuilder {
   }
 
   private void writeHeader(ByteBuffer batch) {
-    long batchMaxTimestamp = timestampType == TimestampType.LOG_APPEND_TIME ? logAppendTime : maxTimestamp;
-    batch.putLong(RecordBatch.BASE_OFFSET_OFFSET, baseOffset)
+    long batchMaxTimestamp =
+        timestampType == TimestampType.LOG_APPEND_TIME ? logAppendTime : maxTimestamp;
+    batch
+        .putLong(RecordBatch.BASE_OFFSET_OFFSET, baseOffset)
         .putInt(RecordBatch.LENGTH_OFFSET, batch.limit() - RecordBatch.LOG_OVERHEAD)
         .putInt(RecordBatch.PARTITION_LEADER_EPOCH_OFFSET, partitionLeaderEpoch)
         .put(RecordBatch.MAGIC_OFFSET, RecordBatch.MAGIC)

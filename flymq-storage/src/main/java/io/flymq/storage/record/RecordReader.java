@@ -11,19 +11,20 @@ import java.util.NoSuchElementException;
  * decompression bomb fails with {@link CorruptRecordException} instead of exhausting memory), and
  * records are views into that buffer.
  *
- * <p>The reader checks the batch's structure (magic, length within the buffer, compression id)
- * and every record, but not the CRC: call {@link RecordBatch#check} first where the bytes come
- * from outside. Whatever the bytes, reading throws {@link CorruptRecordException} and nothing
- * else, except {@link IllegalStateException} for a batch still encrypted at rest.
+ * <p>The reader checks the batch's structure (magic, length within the buffer, compression id) and
+ * every record, but not the CRC: call {@link RecordBatch#check} first where the bytes come from
+ * outside. Whatever the bytes, reading throws {@link CorruptRecordException} and nothing else,
+ * except {@link IllegalStateException} for a batch still encrypted at rest.
  *
  * <p>Two ways to read: {@link #iterator()} yields a new {@link Record} per record, each valid on
  * its own; {@link #cursor()} reuses one {@code Record} for hot paths that allocate nothing per
- * record. A reader may be iterated many times; it is not thread-safe, but the records an
- * iterator returns are.
+ * record. A reader may be iterated many times; it is not thread-safe, but the records an iterator
+ * returns are.
  */
 public final class RecordReader implements Iterable<Record> {
   /** Default cap on a batch's decompressed records section. */
   public static final int DEFAULT_MAX_DECOMPRESSED_BYTES = 64 * 1024 * 1024;
+
   private static final int MIN_RECORD_SIZE = 7;
 
   private final ByteBuffer section;
@@ -37,14 +38,26 @@ public final class RecordReader implements Iterable<Record> {
     this.recordCount = batch.recordCount();
     this.baseOffset = batch.baseOffset();
     this.baseTimestamp = batch.baseTimestamp();
-    this.logAppendTime = batch.timestampType() == TimestampType.LOG_APPEND_TIME ? batch.maxTimestamp() : RecordBatch.NO_TIMESTAMP;
+    this.logAppendTime =
+        batch.timestampType() == TimestampType.LOG_APPEND_TIME
+            ? batch.maxTimestamp()
+            : RecordBatch.NO_TIMESTAMP;
     this.section = decode(batch, compressionOf(batch), maxDecompressedBytes);
     if (recordCount < 0 || recordCount > section.remaining() / MIN_RECORD_SIZE) {
-      throw new CorruptRecordException("record count: " + recordCount + " (expected: 0-" + section.remaining() / MIN_RECORD_SIZE
-          + " for a " + section.remaining() + "-byte records section)");
+      throw new CorruptRecordException(
+          "record count: "
+              + recordCount
+              + " (expected: 0-"
+              + section.remaining() / MIN_RECORD_SIZE
+              + " for a "
+              + section.remaining()
+              + "-byte records section)");
     }
     if (recordCount == 0 && section.hasRemaining()) {
-      throw new CorruptRecordException("records section: " + section.remaining() + " bytes in a batch of 0 records (expected: 0)");
+      throw new CorruptRecordException(
+          "records section: "
+              + section.remaining()
+              + " bytes in a batch of 0 records (expected: 0)");
     }
   }
 
@@ -60,7 +73,8 @@ public final class RecordReader implements Iterable<Record> {
    */
   public static RecordReader of(RecordBatch batch, int maxDecompressedBytes) {
     if (maxDecompressedBytes < 0) {
-      throw new IllegalArgumentException("maxDecompressedBytes: " + maxDecompressedBytes + " (expected: >= 0)");
+      throw new IllegalArgumentException(
+          "maxDecompressedBytes: " + maxDecompressedBytes + " (expected: >= 0)");
     }
     return new RecordReader(batch, maxDecompressedBytes);
   }
@@ -69,18 +83,28 @@ public final class RecordReader implements Iterable<Record> {
     ByteBuffer buffer = batch.buffer();
     int available = buffer.limit() - batch.start();
     if (available < RecordBatch.HEADER_SIZE) {
-      throw new CorruptRecordException("batch: " + available + " bytes (expected: >= " + RecordBatch.HEADER_SIZE + ")");
+      throw new CorruptRecordException(
+          "batch: " + available + " bytes (expected: >= " + RecordBatch.HEADER_SIZE + ")");
     }
     int length = batch.batchLength();
-    if (length < RecordBatch.HEADER_SIZE - RecordBatch.LOG_OVERHEAD || length > available - RecordBatch.LOG_OVERHEAD) {
-      throw new CorruptRecordException("batch length: " + length + " (expected: " + (RecordBatch.HEADER_SIZE - RecordBatch.LOG_OVERHEAD)
-          + "-" + (available - RecordBatch.LOG_OVERHEAD) + ")");
+    if (length < RecordBatch.HEADER_SIZE - RecordBatch.LOG_OVERHEAD
+        || length > available - RecordBatch.LOG_OVERHEAD) {
+      throw new CorruptRecordException(
+          "batch length: "
+              + length
+              + " (expected: "
+              + (RecordBatch.HEADER_SIZE - RecordBatch.LOG_OVERHEAD)
+              + "-"
+              + (available - RecordBatch.LOG_OVERHEAD)
+              + ")");
     }
     if (batch.magic() != RecordBatch.MAGIC) {
-      throw new CorruptRecordException("magic: " + batch.magic() + " (expected: " + RecordBatch.MAGIC + ")");
+      throw new CorruptRecordException(
+          "magic: " + batch.magic() + " (expected: " + RecordBatch.MAGIC + ")");
     }
     if (batch.isEncrypted()) {
-      throw new IllegalStateException("decrypt first: batch at offset " + batch.baseOffset() + " is encrypted at rest");
+      throw new IllegalStateException(
+          "decrypt first: batch at offset " + batch.baseOffset() + " is encrypted at rest");
     }
   }
 
@@ -92,15 +116,19 @@ public final class RecordReader implements Iterable<Record> {
     }
   }
 
-  private static ByteBuffer decode(RecordBatch batch, CompressionType compression, int maxDecompressedBytes) {
+  private static ByteBuffer decode(
+      RecordBatch batch, CompressionType compression, int maxDecompressedBytes) {
     ByteBuffer stored = batch.recordsSection();
     if (compression == CompressionType.NONE) {
       return stored.asReadOnlyBuffer();
     }
     try {
-      return CompressionCodecs.forType(compression).decompress(stored, maxDecompressedBytes).asReadOnlyBuffer();
+      return CompressionCodecs.forType(compression)
+          .decompress(stored, maxDecompressedBytes)
+          .asReadOnlyBuffer();
     } catch (DecompressionException e) {
-      throw new CorruptRecordException("batch at offset " + batch.baseOffset() + ": " + e.getMessage(), e);
+      throw new CorruptRecordException(
+          "batch at offset " + batch.baseOffset() + ": " + e.getMessage(), e);
     }
   }
 
@@ -177,8 +205,12 @@ public final class RecordReader implements Iterable<Record> {
       target.wrap(section, position, baseOffset, baseTimestamp, logAppendTime);
       index++;
       if (index == recordCount && position.hasRemaining()) {
-        throw new CorruptRecordException("records section: " + position.remaining() + " bytes after the last of "
-            + recordCount + " records (expected: 0)");
+        throw new CorruptRecordException(
+            "records section: "
+                + position.remaining()
+                + " bytes after the last of "
+                + recordCount
+                + " records (expected: 0)");
       }
     }
   }

@@ -4,9 +4,9 @@ import java.nio.ByteBuffer;
 
 /**
  * UTF-8 encoding of header keys straight into the batch buffer, without the temporary array that
- * {@code String.getBytes} allocates. Output equals {@code getBytes(UTF_8)} byte for byte,
- * including its choice to encode an unpaired surrogate as {@code '?'}, so batches stay identical
- * to Kafka's. Stateless and thread-safe.
+ * {@code String.getBytes} allocates. Output equals {@code getBytes(UTF_8)} byte for byte, including
+ * its choice to encode an unpaired surrogate as {@code '?'}, so batches stay identical to Kafka's.
+ * Stateless and thread-safe.
  */
 final class Utf8 {
   private static final byte REPLACEMENT = (byte) '?';
@@ -60,6 +60,8 @@ final class Utf8 {
   }
 
   private static boolean isPairAt(String s, int i) {
-    return Character.isHighSurrogate(s.charAt(i)) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+    return Character.isHighSurrogate(s.charAt(i))
+        && i + 1 < s.length()
+        && Character.isLowSurrogate(s.charAt(i + 1));
   }
 }

@@ -4,12 +4,12 @@ import java.nio.ByteBuffer;
 
 /**
  * Zigzag varints as used inside v2 records: a signed value is zigzag-mapped ({@code 0, -1, 1, -2}
- * to {@code 0, 1, 2, 3}) and written 7 bits at a time, least significant group first, with the
- * high bit of each byte set when more bytes follow. An int takes 1-5 bytes, a long 1-10.
+ * to {@code 0, 1, 2, 3}) and written 7 bits at a time, least significant group first, with the high
+ * bit of each byte set when more bytes follow. An int takes 1-5 bytes, a long 1-10.
  *
- * <p>Reads are strict: a varint longer than its type allows, or whose last byte carries bits
- * beyond the type's width, is rejected, so every value has exactly one encoding length bound.
- * Stateless and thread-safe.
+ * <p>Reads are strict: a varint longer than its type allows, or whose last byte carries bits beyond
+ * the type's width, is rejected, so every value has exactly one encoding length bound. Stateless
+ * and thread-safe.
  */
 public final class Varints {
   private static final int MAX_VARINT_BYTES = 5;
@@ -26,12 +26,15 @@ public final class Varints {
     int raw = 0;
     for (int i = 0; i < MAX_VARINT_BYTES; i++) {
       if (!buffer.hasRemaining()) {
-        throw new CorruptRecordException("varint: buffer ends after " + i + " bytes (expected: a terminating byte)");
+        throw new CorruptRecordException(
+            "varint: buffer ends after " + i + " bytes (expected: a terminating byte)");
       }
       int b = buffer.get();
       if (i == MAX_VARINT_BYTES - 1 && (b & 0xF0) != 0) {
-        // The fifth byte holds bits 28-31 only; anything above means the value does not fit in 32 bits.
-        throw new CorruptRecordException("varint: fifth byte 0x" + Integer.toHexString(b & 0xFF) + " (expected: <= 0x0f)");
+        // The fifth byte holds bits 28-31 only; anything above means the value does not fit in 32
+        // bits.
+        throw new CorruptRecordException(
+            "varint: fifth byte 0x" + Integer.toHexString(b & 0xFF) + " (expected: <= 0x0f)");
       }
       raw |= (b & 0x7F) << (7 * i);
       if ((b & 0x80) == 0) {
@@ -50,12 +53,14 @@ public final class Varints {
     long raw = 0;
     for (int i = 0; i < MAX_VARLONG_BYTES; i++) {
       if (!buffer.hasRemaining()) {
-        throw new CorruptRecordException("varlong: buffer ends after " + i + " bytes (expected: a terminating byte)");
+        throw new CorruptRecordException(
+            "varlong: buffer ends after " + i + " bytes (expected: a terminating byte)");
       }
       int b = buffer.get();
       if (i == MAX_VARLONG_BYTES - 1 && (b & 0xFE) != 0) {
         // The tenth byte holds bit 63 only.
-        throw new CorruptRecordException("varlong: tenth byte 0x" + Integer.toHexString(b & 0xFF) + " (expected: 0 or 1)");
+        throw new CorruptRecordException(
+            "varlong: tenth byte 0x" + Integer.toHexString(b & 0xFF) + " (expected: 0 or 1)");
       }
       raw |= (long) (b & 0x7F) << (7 * i);
       if ((b & 0x80) == 0) {

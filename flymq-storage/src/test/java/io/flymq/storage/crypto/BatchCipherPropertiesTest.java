@@ -26,7 +26,8 @@ class BatchCipherPropertiesTest {
     ByteBuffer plain = batch(baseOffset, (short) attributes, recordCount, records);
     ByteBuffer encrypted = cipher.encrypt(RecordBatch.wrap(plain, 0));
 
-    assertThat(RecordBatch.check(encrypted, 0, encrypted.limit(), Integer.MAX_VALUE)).isEqualTo(BatchCheck.OK);
+    assertThat(RecordBatch.check(encrypted, 0, encrypted.limit(), Integer.MAX_VALUE))
+        .isEqualTo(BatchCheck.OK);
     assertThat(RecordBatch.wrap(encrypted, 0).isEncrypted()).isTrue();
     assertThat(bytes(cipher.decrypt(RecordBatch.wrap(encrypted, 0)))).isEqualTo(bytes(plain));
   }
@@ -38,12 +39,14 @@ class BatchCipherPropertiesTest {
       @ForAll @IntRange(min = 1, max = 255) int mask) {
     ByteBuffer encrypted = cipher.encrypt(RecordBatch.wrap(batch(records), 0));
     // Bytes 16.. are magic, crc, attributes, the rest of the header, nonce, ciphertext and tag.
-    int index = RecordBatch.MAGIC_OFFSET + position % (encrypted.limit() - RecordBatch.MAGIC_OFFSET);
+    int index =
+        RecordBatch.MAGIC_OFFSET + position % (encrypted.limit() - RecordBatch.MAGIC_OFFSET);
     encrypted.put(index, (byte) (encrypted.get(index) ^ mask));
     RecordBatch tampered = RecordBatch.wrap(encrypted, 0);
 
     if (!tampered.isEncrypted()) {
-      return; // the bit itself was cleared: the batch now reads as plaintext, which decrypt() refuses as a caller error
+      return; // the bit itself was cleared: the batch now reads as plaintext, which decrypt()
+      // refuses as a caller error
     }
     assertThatExceptionOfType(EncryptionException.class).isThrownBy(() -> cipher.decrypt(tampered));
   }

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BatchCipherTest {
   private static final EncryptionKey KEY = EncryptionKey.fromBytes(filled(32, 1));
   private static final EncryptionKey OTHER_KEY = EncryptionKey.fromBytes(filled(32, 2));
-  private static final byte[] RECORDS = "some records, compressed or not".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] RECORDS =
+      "some records, compressed or not".getBytes(StandardCharsets.US_ASCII);
 
   private final BatchCipher cipher = new BatchCipher(KEY);
 
@@ -29,21 +30,26 @@ class BatchCipherTest {
     ByteBuffer encrypted = cipher.encrypt(RecordBatch.wrap(plain, 0));
     RecordBatch e = RecordBatch.wrap(encrypted, 0);
 
-    assertThat(RecordBatch.check(encrypted, 0, encrypted.capacity(), Integer.MAX_VALUE)).isEqualTo(BatchCheck.OK);
+    assertThat(RecordBatch.check(encrypted, 0, encrypted.capacity(), Integer.MAX_VALUE))
+        .isEqualTo(BatchCheck.OK);
     assertThat(e.isEncrypted()).isTrue();
-    assertThat(e.sizeInBytes()).isEqualTo(plain.capacity() + BatchCipher.OVERHEAD).isEqualTo(encrypted.limit());
+    assertThat(e.sizeInBytes())
+        .isEqualTo(plain.capacity() + BatchCipher.OVERHEAD)
+        .isEqualTo(encrypted.limit());
     assertThat(BatchCipher.encryptedSize(plain.capacity())).isEqualTo(e.sizeInBytes());
     assertThat(BatchCipher.decryptedSize(e)).isEqualTo(plain.capacity());
     assertThat(e.recordCount()).isEqualTo(3);
     assertThat(e.producerId()).isEqualTo(4242L);
     assertThat(e.partitionLeaderEpoch()).isEqualTo(7);
-    assertThat(new String(bytes(e.recordsSection()), StandardCharsets.ISO_8859_1)).doesNotContain("records");
+    assertThat(new String(bytes(e.recordsSection()), StandardCharsets.ISO_8859_1))
+        .doesNotContain("records");
   }
 
   @Test
   void shouldDecryptToTheOriginalBytes() {
     ByteBuffer plain = batch(42L, (short) 0x13, 5, RECORDS);
-    ByteBuffer decrypted = cipher.decrypt(RecordBatch.wrap(cipher.encrypt(RecordBatch.wrap(plain, 0)), 0));
+    ByteBuffer decrypted =
+        cipher.decrypt(RecordBatch.wrap(cipher.encrypt(RecordBatch.wrap(plain, 0)), 0));
     assertThat(bytes(decrypted)).isEqualTo(bytes(plain));
     assertThat(RecordBatch.wrap(decrypted, 0).isEncrypted()).isFalse();
   }
@@ -103,7 +109,8 @@ class BatchCipherTest {
         .isThrownBy(() -> new BatchCipher(OTHER_KEY).decrypt(RecordBatch.wrap(encrypted, 0)))
         .withMessageContaining("authentication failed")
         .withMessageContaining(OTHER_KEY.fingerprint())
-        .satisfies(ex -> assertThat(ex.hint()).contains("written with another FLYMQ_ENCRYPTION_KEY"));
+        .satisfies(
+            ex -> assertThat(ex.hint()).contains("written with another FLYMQ_ENCRYPTION_KEY"));
   }
 
   /** Indexes into the encrypted batch: nonce, first and last ciphertext byte, tag. */
@@ -118,7 +125,10 @@ class BatchCipherTest {
         .withMessageContaining("authentication failed");
   }
 
-  /** Authenticated header fields: attributes (low byte), lastOffsetDelta, baseTimestamp, producerId, producerEpoch, baseSequence, recordCount. */
+  /**
+   * Authenticated header fields: attributes (low byte), lastOffsetDelta, baseTimestamp, producerId,
+   * producerEpoch, baseSequence, recordCount.
+   */
   @ParameterizedTest
   @ValueSource(ints = {22, 26, 34, 50, 52, 56, 60})
   void shouldRejectChangedAuthenticatedHeaderFieldEvenUnderValidCrc(int index) {
@@ -174,7 +184,8 @@ class BatchCipherTest {
 
   @Test
   void shouldNotRevealKeyInToString() {
-    assertThat(cipher.toString()).isEqualTo("BatchCipher(EncryptionKey(fingerprint=" + KEY.fingerprint() + "))");
+    assertThat(cipher.toString())
+        .isEqualTo("BatchCipher(EncryptionKey(fingerprint=" + KEY.fingerprint() + "))");
   }
 
   @Test
@@ -182,7 +193,8 @@ class BatchCipherTest {
     byte[] records = new byte[1 << 20];
     new Random(7).nextBytes(records);
     ByteBuffer plain = batch(records);
-    assertThat(bytes(cipher.decrypt(RecordBatch.wrap(cipher.encrypt(RecordBatch.wrap(plain, 0)), 0))))
+    assertThat(
+            bytes(cipher.decrypt(RecordBatch.wrap(cipher.encrypt(RecordBatch.wrap(plain, 0)), 0))))
         .isEqualTo(bytes(plain));
   }
 

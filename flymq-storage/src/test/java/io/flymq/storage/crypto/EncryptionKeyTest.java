@@ -7,7 +7,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EncryptionKeyTest {
-  private static final String HEX = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+  private static final String HEX =
+      "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 
   @Test
   void shouldParse64HexDigitsInEitherCase() {
@@ -60,7 +61,9 @@ class EncryptionKeyTest {
   @Test
   void shouldReadKeyFromEnvironmentIgnoringSurroundingWhitespace() {
     assertThat(EncryptionKey.fromEnvironment(Map.of("FLYMQ_ENCRYPTION_KEY", " " + HEX + "\n")))
-        .hasValueSatisfying(key -> assertThat(key.fingerprint()).isEqualTo(EncryptionKey.fromHex(HEX).fingerprint()));
+        .hasValueSatisfying(
+            key ->
+                assertThat(key.fingerprint()).isEqualTo(EncryptionKey.fromHex(HEX).fingerprint()));
   }
 
   @Test
@@ -75,7 +78,9 @@ class EncryptionKeyTest {
         .withMessageStartingWith("FLYMQ_ENCRYPTION_KEY: encryption key: 0 characters")
         .withMessageContaining("unset the variable");
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> EncryptionKey.fromEnvironment(Map.of("FLYMQ_ENCRYPTION_KEY", "secret-passphrase")))
+        .isThrownBy(
+            () ->
+                EncryptionKey.fromEnvironment(Map.of("FLYMQ_ENCRYPTION_KEY", "secret-passphrase")))
         .withMessageNotContaining("secret");
   }
 }

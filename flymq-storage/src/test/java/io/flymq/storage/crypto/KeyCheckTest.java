@@ -53,12 +53,13 @@ class KeyCheckTest {
         .withMessageContaining(KEY.fingerprint())
         .withMessageNotContaining("a1a1a1a1")
         .withMessageNotContaining("b2b2b2b2")
-        .satisfies(e -> {
-          assertThat(e.dataDir()).isEqualTo(dataDir);
-          assertThat(e.suppliedFingerprint()).isEqualTo(OTHER_KEY.fingerprint());
-          assertThat(e.createdWithFingerprint()).isEqualTo(KEY.fingerprint());
-          assertThat(e.hint()).contains("FLYMQ_ENCRYPTION_KEY").contains("created with");
-        });
+        .satisfies(
+            e -> {
+              assertThat(e.dataDir()).isEqualTo(dataDir);
+              assertThat(e.suppliedFingerprint()).isEqualTo(OTHER_KEY.fingerprint());
+              assertThat(e.createdWithFingerprint()).isEqualTo(KEY.fingerprint());
+              assertThat(e.hint()).contains("FLYMQ_ENCRYPTION_KEY").contains("created with");
+            });
   }
 
   @Test

@@ -17,8 +17,12 @@ public final class AppendUntilKilled {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
     int threads = Integer.parseInt(args[1]);
-    LogConfig config = LogConfig.builder().syncMode(SyncMode.ALWAYS).segmentBytes(256 * 1024)
-        .indexIntervalBytes(1024).build();
+    LogConfig config =
+        LogConfig.builder()
+            .syncMode(SyncMode.ALWAYS)
+            .segmentBytes(256 * 1024)
+            .indexIntervalBytes(1024)
+            .build();
     LogIo io = LogIo.create(2, Clock.systemUTC(), Duration.ZERO);
     PartitionLog log = PartitionLog.open(dir, config, io);
     PrintStream out = new PrintStream(System.out, false, "UTF-8");
@@ -26,23 +30,26 @@ public final class AppendUntilKilled {
     System.out.flush();
     for (int t = 0; t < threads; t++) {
       int thread = t;
-      Thread worker = new Thread(() -> {
-        Semaphore window = new Semaphore(4);
-        for (int i = 0; ; i++) {
-          String tag = "t" + thread + "n" + i;
-          window.acquireUninterruptibly();
-          log.append(TestBatches.batch(tag, 1 + i % 3, 200, System.currentTimeMillis()))
-              .whenComplete((result, error) -> {
-                if (error == null) {
-                  synchronized (out) {
-                    out.println("ACK " + result.baseOffset() + " " + tag);
-                    out.flush();
-                  }
+      Thread worker =
+          new Thread(
+              () -> {
+                Semaphore window = new Semaphore(4);
+                for (int i = 0; ; i++) {
+                  String tag = "t" + thread + "n" + i;
+                  window.acquireUninterruptibly();
+                  log.append(TestBatches.batch(tag, 1 + i % 3, 200, System.currentTimeMillis()))
+                      .whenComplete(
+                          (result, error) -> {
+                            if (error == null) {
+                              synchronized (out) {
+                                out.println("ACK " + result.baseOffset() + " " + tag);
+                                out.flush();
+                              }
+                            }
+                            window.release();
+                          });
                 }
-                window.release();
               });
-        }
-      });
       worker.setDaemon(true);
       worker.start();
     }

@@ -32,20 +32,27 @@ class CompactionRecoveryTest {
   private long logEnd;
 
   private static LogConfig config() {
-    return LogConfig.builder().cleanupPolicy(CleanupPolicy.COMPACT).segmentMs(1000).indexIntervalBytes(0)
-        .fileDeleteDelayMs(0).syncMode(SyncMode.NEVER).build();
+    return LogConfig.builder()
+        .cleanupPolicy(CleanupPolicy.COMPACT)
+        .segmentMs(1000)
+        .indexIntervalBytes(0)
+        .fileDeleteDelayMs(0)
+        .syncMode(SyncMode.NEVER)
+        .build();
   }
 
   /**
-   * Writes four sealed segments and an active one to {@code log/}, compacts a copy of it in
-   * {@code cleaned/}, and keeps the cleaned files of that copy's first segment.
+   * Writes four sealed segments and an active one to {@code log/}, compacts a copy of it in {@code
+   * cleaned/}, and keeps the cleaned files of that copy's first segment.
    */
   @BeforeEach
   void setUp() throws IOException {
     io = LogIo.create(1, clock, Duration.ZERO, Duration.ZERO, OffsetMap.DEFAULT_MAX_KEYS);
     dir = root.resolve("log");
     try (PartitionLog log = PartitionLog.open(dir, config(), io)) {
-      String[][] batches = {{"a=1", "b=1", "=x"}, {"a=2", "c=1"}, {"b=2", "c="}, {"d=1", "a=3"}, {"e=1"}};
+      String[][] batches = {
+        {"a=1", "b=1", "=x"}, {"a=2", "c=1"}, {"b=2", "c="}, {"d=1", "a=3"}, {"e=1"}
+      };
       for (String[] records : batches) {
         log.append(batch(clock.millis(), records)).join();
         clock.advance(1000);
@@ -60,7 +67,9 @@ class CompactionRecoveryTest {
       compacted = contents(log);
       compactedBases = log.segmentBaseOffsets();
     }
-    assertThat(compacted).isNotEqualTo(before).containsExactly("2:=x", "5:b=2", "6:c=", "7:d=1", "8:a=3", "9:e=1");
+    assertThat(compacted)
+        .isNotEqualTo(before)
+        .containsExactly("2:=x", "5:b=2", "6:c=", "7:d=1", "8:a=3", "9:e=1");
     assertThat(compactedBases).containsExactly(0L, 9L);
     // The cleaned copy of the first four segments, as the cleaner wrote it before the swap.
     for (Path file : SegmentFiles.files(cleanedDir, 0)) {
@@ -83,13 +92,18 @@ class CompactionRecoveryTest {
     }
   }
 
-  /** Places the cleaned copy of segment 0 in the log directory with {@code suffix} on the listed files. */
+  /**
+   * Places the cleaned copy of segment 0 in the log directory with {@code suffix} on the listed
+   * files.
+   */
   private void placeCleanedCopy(String suffix, boolean log, boolean indexes) throws IOException {
     Path[] finals = SegmentFiles.files(dir, 0);
     for (int i = 0; i < finals.length; i++) {
       boolean wanted = i == 0 ? log : indexes;
       Path target = wanted ? SegmentFiles.withSuffix(finals[i], suffix) : finals[i];
-      Files.copy(root.resolve(finals[i].getFileName() + SegmentFiles.CLEANED_SUFFIX), target,
+      Files.copy(
+          root.resolve(finals[i].getFileName() + SegmentFiles.CLEANED_SUFFIX),
+          target,
           StandardCopyOption.REPLACE_EXISTING);
     }
   }
@@ -112,8 +126,11 @@ class CompactionRecoveryTest {
     }
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .noneMatch(name -> name.endsWith(SegmentFiles.CLEANED_SUFFIX) || name.endsWith(SegmentFiles.SWAP_SUFFIX)
-              || name.endsWith(SegmentFiles.DELETED_SUFFIX));
+          .noneMatch(
+              name ->
+                  name.endsWith(SegmentFiles.CLEANED_SUFFIX)
+                      || name.endsWith(SegmentFiles.SWAP_SUFFIX)
+                      || name.endsWith(SegmentFiles.DELETED_SUFFIX));
     }
   }
 

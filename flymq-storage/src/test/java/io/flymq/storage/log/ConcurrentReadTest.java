@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Reads racing appends: every batch that was visible before a read starts fits in a large read,
- * so the read must reach at least that far. Before the fix, an index entry published for a batch
- * still being appended made the read stop after its first batch.
+ * Reads racing appends: every batch that was visible before a read starts fits in a large read, so
+ * the read must reach at least that far. Before the fix, an index entry published for a batch still
+ * being appended made the read stop after its first batch.
  */
 class ConcurrentReadTest {
   @TempDir Path dir;
@@ -24,12 +24,14 @@ class ConcurrentReadTest {
         PartitionLog log = PartitionLog.open(dir, config, io)) {
       log.append(TestBatches.batch("seed", 1)).join();
       AtomicBoolean done = new AtomicBoolean();
-      Thread appender = new Thread(() -> {
-        for (int i = 0; i < 3000; i++) {
-          log.append(TestBatches.batch("a" + i, 1)).join();
-        }
-        done.set(true);
-      });
+      Thread appender =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 3000; i++) {
+                  log.append(TestBatches.batch("a" + i, 1)).join();
+                }
+                done.set(true);
+              });
       appender.start();
       int reads = 0;
       while (!done.get() || reads < 100) {

@@ -47,26 +47,29 @@ class DurabilityModeTest {
       int perThread = 100;
       CountDownLatch start = new CountDownLatch(1);
       List<Thread> workers = new ArrayList<>();
-      List<CompletableFuture<AppendResult>> futures = java.util.Collections.synchronizedList(new ArrayList<>());
+      List<CompletableFuture<AppendResult>> futures =
+          java.util.Collections.synchronizedList(new ArrayList<>());
       for (int t = 0; t < threads; t++) {
-        Thread worker = new Thread(() -> {
-          try {
-            start.await();
-          } catch (InterruptedException e) {
-            return;
-          }
-          List<CompletableFuture<AppendResult>> window = new ArrayList<>();
-          for (int i = 0; i < perThread; i++) {
-            window.add(log.append(TestBatches.batch("x" + i, 1)));
-            if (window.size() == 4) {
-              window.forEach(CompletableFuture::join);
-              futures.addAll(window);
-              window.clear();
-            }
-          }
-          window.forEach(CompletableFuture::join);
-          futures.addAll(window);
-        });
+        Thread worker =
+            new Thread(
+                () -> {
+                  try {
+                    start.await();
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                  List<CompletableFuture<AppendResult>> window = new ArrayList<>();
+                  for (int i = 0; i < perThread; i++) {
+                    window.add(log.append(TestBatches.batch("x" + i, 1)));
+                    if (window.size() == 4) {
+                      window.forEach(CompletableFuture::join);
+                      futures.addAll(window);
+                      window.clear();
+                    }
+                  }
+                  window.forEach(CompletableFuture::join);
+                  futures.addAll(window);
+                });
         workers.add(worker);
         worker.start();
       }
@@ -97,7 +100,8 @@ class DurabilityModeTest {
 
   @Test
   void shouldNotForceAppendsUnderSyncNeverUntilRoll() throws IOException {
-    try (PartitionLog log = PartitionLog.open(dir, config(SyncMode.NEVER).segmentBytes(1024).build(), io)) {
+    try (PartitionLog log =
+        PartitionLog.open(dir, config(SyncMode.NEVER).segmentBytes(1024).build(), io)) {
       log.append(TestBatches.batch("a", 1)).join();
       assertThat(log.stats().fsyncs()).isZero();
 
@@ -107,7 +111,9 @@ class DurabilityModeTest {
 
       assertThat(log.stats().rolls()).isPositive();
       // Rolled segments are forced by the background sealer, once each.
-      await().atMost(Duration.ofSeconds(10)).until(() -> log.stats().fsyncs() == log.stats().rolls());
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> log.stats().fsyncs() == log.stats().rolls());
     }
   }
 }

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Encryption at rest through the partition log's public interface. */
 class EncryptedLogTest {
-  private static final EncryptionKey KEY = EncryptionKey.fromHex("00112233445566778899aabbccddeeff"
-      + "00112233445566778899aabbccddeeff");
+  private static final EncryptionKey KEY =
+      EncryptionKey.fromHex(
+          "00112233445566778899aabbccddeeff" + "00112233445566778899aabbccddeeff");
   private static final EncryptionKey OTHER_KEY = EncryptionKey.fromHex("ff".repeat(32));
 
   @TempDir Path dir;
@@ -34,7 +35,11 @@ class EncryptedLogTest {
   }
 
   private static LogConfig config() {
-    return LogConfig.builder().segmentBytes(4096).syncMode(SyncMode.NEVER).fileDeleteDelayMs(0).build();
+    return LogConfig.builder()
+        .segmentBytes(4096)
+        .syncMode(SyncMode.NEVER)
+        .fileDeleteDelayMs(0)
+        .build();
   }
 
   @Test
@@ -45,11 +50,13 @@ class EncryptedLogTest {
       RecordBatch read = RecordBatch.wrap(log.read(0, 10_000).readAll(), 0);
       assertThat(read.isEncrypted()).isFalse();
       assertThat(read.isCrcValid()).isTrue();
-      assertThat(TestBatches.decode(log.read(0, 10_000).readAll())).hasSize(3)
+      assertThat(TestBatches.decode(log.read(0, 10_000).readAll()))
+          .hasSize(3)
           .allMatch(r -> r.contains("secret-payload"));
       assertThat(log.isEncrypted()).isTrue();
     }
-    String onDisk = new String(Files.readAllBytes(SegmentFiles.log(dir, 0)), StandardCharsets.ISO_8859_1);
+    String onDisk =
+        new String(Files.readAllBytes(SegmentFiles.log(dir, 0)), StandardCharsets.ISO_8859_1);
     assertThat(onDisk).doesNotContain("secret-payload");
   }
 
@@ -60,7 +67,8 @@ class EncryptedLogTest {
     }
 
     assertThatThrownBy(() -> PartitionLog.open(dir, config(), io, Optional.of(OTHER_KEY)))
-        .isInstanceOf(EncryptionKeyMismatchException.class).hasMessageContaining(OTHER_KEY.fingerprint());
+        .isInstanceOf(EncryptionKeyMismatchException.class)
+        .hasMessageContaining(OTHER_KEY.fingerprint());
     assertThatThrownBy(() -> PartitionLog.open(dir, config(), io))
         .isInstanceOf(EncryptionKeyMissingException.class);
   }

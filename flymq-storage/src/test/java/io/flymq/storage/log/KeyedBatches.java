@@ -13,9 +13,9 @@ import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.MutableRecordBatch;
 
 /**
- * Keyed batches for compaction tests, built with our {@link RecordBatchBuilder}, written as
- * {@code "key=value"}: {@code "=value"} has no key, {@code "key="} is a tombstone (null value).
- * Reading returns {@code "offset:key=value"}, after checking every batch with kafka-clients.
+ * Keyed batches for compaction tests, built with our {@link RecordBatchBuilder}, written as {@code
+ * "key=value"}: {@code "=value"} has no key, {@code "key="} is a tombstone (null value). Reading
+ * returns {@code "offset:key=value"}, after checking every batch with kafka-clients.
  */
 final class KeyedBatches {
   private KeyedBatches() {}
@@ -27,7 +27,8 @@ final class KeyedBatches {
       int eq = record.indexOf('=');
       String key = record.substring(0, eq);
       String value = record.substring(eq + 1);
-      builder.append(timestamp + i, key.isEmpty() ? null : bytes(key), value.isEmpty() ? null : bytes(value));
+      builder.append(
+          timestamp + i, key.isEmpty() ? null : bytes(key), value.isEmpty() ? null : bytes(value));
     }
     return builder.build();
   }

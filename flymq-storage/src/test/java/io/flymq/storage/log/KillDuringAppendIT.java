@@ -38,16 +38,25 @@ class KillDuringAppendIT {
     }
   }
 
-  /** Starts the child, lets it acknowledge {@code acks} appends, kills it; returns offset -> tag. */
-  private static Map<Long, String> runChildAndKill(Path dir, int acks) throws IOException, InterruptedException {
+  /**
+   * Starts the child, lets it acknowledge {@code acks} appends, kills it; returns offset -> tag.
+   */
+  private static Map<Long, String> runChildAndKill(Path dir, int acks)
+      throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        AppendUntilKilled.class.getName(), dir.toString(), "8");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            AppendUntilKilled.class.getName(),
+            dir.toString(),
+            "8");
     builder.redirectError(ProcessBuilder.Redirect.INHERIT);
     Process child = builder.start();
     Map<Long, String> acknowledged = new HashMap<>();
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
-        StandardCharsets.UTF_8))) {
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = lines.readLine()) != null) {
         if (line.startsWith("ACK ")) {

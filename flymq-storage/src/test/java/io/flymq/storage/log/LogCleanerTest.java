@@ -48,8 +48,12 @@ class LogCleanerTest {
 
   /** Each batch appended with {@link #appendAndRoll} ends its segment: the next append rolls. */
   private static LogConfig.Builder config() {
-    return LogConfig.builder().cleanupPolicy(CleanupPolicy.COMPACT).segmentMs(1000)
-        .deleteRetentionMs(DELETE_RETENTION_MS).fileDeleteDelayMs(0).syncMode(SyncMode.NEVER);
+    return LogConfig.builder()
+        .cleanupPolicy(CleanupPolicy.COMPACT)
+        .segmentMs(1000)
+        .deleteRetentionMs(DELETE_RETENTION_MS)
+        .fileDeleteDelayMs(0)
+        .syncMode(SyncMode.NEVER);
   }
 
   private void appendAndRoll(PartitionLog log, ByteBuffer batch) {
@@ -63,7 +67,8 @@ class LogCleanerTest {
   }
 
   @Test
-  void shouldKeepOnlyTheLatestRecordPerKeyAcrossSealedSegmentsAndLeaveTheActiveSegmentAlone() throws IOException {
+  void shouldKeepOnlyTheLatestRecordPerKeyAcrossSealedSegmentsAndLeaveTheActiveSegmentAlone()
+      throws IOException {
     try (PartitionLog log = PartitionLog.open(dir, config().build(), io)) {
       appendAndRoll(log, batch(100, "a=1", "b=1", "=x"));
       appendAndRoll(log, batch(200, "a=2", "c=1"));
@@ -91,7 +96,8 @@ class LogCleanerTest {
   }
 
   @Test
-  void shouldKeepATombstoneWithADeleteHorizonThenRemoveItOnceTheHorizonHasPassed() throws IOException {
+  void shouldKeepATombstoneWithADeleteHorizonThenRemoveItOnceTheHorizonHasPassed()
+      throws IOException {
     try (PartitionLog log = PartitionLog.open(dir, config().build(), io)) {
       appendAndRoll(log, batch(100, "a=1", "b=1"));
       appendAndRoll(log, batch(200, "a="));
@@ -103,11 +109,13 @@ class LogCleanerTest {
 
       assertThat(first.recordsRemoved()).isEqualTo(1);
       assertThat(contents(log)).containsExactly("1:b=1", "2:a=", "3:c=1", "4:d=1");
-      MutableRecordBatch tombstoneBatch = KeyedBatches.validateWithKafka(log.read(2, 1).readAll()).get(0);
+      MutableRecordBatch tombstoneBatch =
+          KeyedBatches.validateWithKafka(log.read(2, 1).readAll()).get(0);
       assertThat(tombstoneBatch.deleteHorizonMs()).hasValue(cleaningTime + DELETE_RETENTION_MS);
       assertThat(tombstoneBatch.iterator().next().timestamp()).isEqualTo(200);
       assertThat(tombstoneBatch.iterator().next().hasValue()).isFalse();
-      MutableRecordBatch plainBatch = KeyedBatches.validateWithKafka(log.read(1, 1).readAll()).get(0);
+      MutableRecordBatch plainBatch =
+          KeyedBatches.validateWithKafka(log.read(1, 1).readAll()).get(0);
       assertThat(plainBatch.deleteHorizonMs()).isEmpty();
       assertThat(plainBatch.iterator().next().timestamp()).isEqualTo(101);
 
@@ -133,8 +141,8 @@ class LogCleanerTest {
 
       log.compact().join();
 
-      assertThat(contents(log)).containsExactly("0:k0=v1", "3:=n1", "4:k3=v1", "5:k1=v2", "6:k2=", "7:=n2",
-          "8:k3=v3");
+      assertThat(contents(log))
+          .containsExactly("0:k0=v1", "3:=n1", "4:k3=v1", "5:k1=v2", "6:k2=", "7:=n2", "8:k3=v3");
       ByteBuffer all = log.read(0, Integer.MAX_VALUE).readAll();
       for (MutableRecordBatch batch : KeyedBatches.validateWithKafka(all)) {
         assertThat(batch.compressionType().name).isEqualTo(codec.configName());
@@ -148,7 +156,8 @@ class LogCleanerTest {
   }
 
   @Test
-  void shouldReadTheNextRetainedRecordAtACompactedAwayOffsetAndStillFindOffsetsByTimestamp() throws IOException {
+  void shouldReadTheNextRetainedRecordAtACompactedAwayOffsetAndStillFindOffsetsByTimestamp()
+      throws IOException {
     LogConfig cfg = config().indexIntervalBytes(0).build();
     try (PartitionLog log = PartitionLog.open(dir, cfg, io)) {
       appendAndRoll(log, batch(1_000, "a=1", "b=1", "c=1"));
@@ -178,11 +187,13 @@ class LogCleanerTest {
     int batches = 400;
     try (PartitionLog log = PartitionLog.open(dir, cfg, io)) {
       List<CompletableFuture<AppendResult>> futures = new ArrayList<>();
-      Thread producer = new Thread(() -> {
-        for (int i = 0; i < batches; i++) {
-          futures.add(log.append(batch(i, "k" + (i % 7) + "=v" + i, "=n" + i)));
-        }
-      });
+      Thread producer =
+          new Thread(
+              () -> {
+                for (int i = 0; i < batches; i++) {
+                  futures.add(log.append(batch(i, "k" + (i % 7) + "=v" + i, "=n" + i)));
+                }
+              });
       producer.start();
       List<CompactionResult> results = new ArrayList<>();
       while (producer.isAlive()) {
@@ -218,7 +229,8 @@ class LogCleanerTest {
   }
 
   @Test
-  void shouldDiscardTheCleanedCopyWhenTruncationChangedASourceSegmentMeanwhile() throws IOException {
+  void shouldDiscardTheCleanedCopyWhenTruncationChangedASourceSegmentMeanwhile()
+      throws IOException {
     try (PartitionLog log = PartitionLog.open(dir, config().build(), io)) {
       appendAndRoll(log, batch(100, "a=1"));
       appendAndRoll(log, batch(200, "a=2"));
@@ -226,11 +238,13 @@ class LogCleanerTest {
       log.append(batch(400, "c=1")).join();
       // Between cleaning and swap: truncate into the last sealed segment, append there and roll it
       // again, so the segment object is the same but its content is not.
-      log.cleaner().beforeSwap(() -> {
-        log.truncateTo(2).join();
-        appendAndRoll(log, batch(500, "a=9"));
-        log.append(batch(600, "z=1")).join();
-      });
+      log.cleaner()
+          .beforeSwap(
+              () -> {
+                log.truncateTo(2).join();
+                appendAndRoll(log, batch(500, "a=9"));
+                log.append(batch(600, "z=1")).join();
+              });
 
       CompactionResult result = log.compact().join();
 
@@ -285,7 +299,8 @@ class LogCleanerTest {
 
       assertThat(log.compact().join().recordsRemoved()).isZero();
       assertThat(log.compact().join().recordsRemoved()).isEqualTo(1);
-      assertThat(contents(log)).containsExactly("1:b=1", "2:c=1", "3:a=2", "4:b=2", "5:c=2", "6:x=1");
+      assertThat(contents(log))
+          .containsExactly("1:b=1", "2:c=1", "3:a=2", "4:b=2", "5:c=2", "6:x=1");
       assertThat(log.compact().join().recordsRemoved()).isEqualTo(2);
       assertThat(contents(log)).containsExactly("3:a=2", "4:b=2", "5:c=2", "6:x=1");
     }
@@ -293,7 +308,8 @@ class LogCleanerTest {
 
   @Test
   void shouldCompactAnEncryptedLogAndKeepItEncrypted() throws IOException {
-    Optional<EncryptionKey> key = Optional.of(EncryptionKey.fromBytes(new byte[EncryptionKey.SIZE_BYTES]));
+    Optional<EncryptionKey> key =
+        Optional.of(EncryptionKey.fromBytes(new byte[EncryptionKey.SIZE_BYTES]));
     try (PartitionLog log = PartitionLog.open(dir, config().build(), io, key)) {
       appendAndRoll(log, batch(CompressionType.LZ4, 100, "a=1", "b=secret-1"));
       appendAndRoll(log, batch(CompressionType.LZ4, 200, "b=secret-2", "a="));
@@ -304,7 +320,8 @@ class LogCleanerTest {
     }
     byte[] stored = Files.readAllBytes(SegmentFiles.log(dir, 0));
     assertThat(RecordBatch.wrap(ByteBuffer.wrap(stored), 0).isEncrypted()).isTrue();
-    assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("secret");
+    assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1))
+        .doesNotContain("secret");
     try (PartitionLog log = PartitionLog.open(dir, config().build(), io, key)) {
       assertThat(contents(log)).containsExactly("2:b=secret-2", "3:a=", "4:c=1");
     }
@@ -314,34 +331,44 @@ class LogCleanerTest {
   void shouldCompactInTheBackgroundOnceTheDirtyRatioIsReached() throws IOException {
     io.close();
     io = LogIo.create(2, clock, Duration.ZERO, Duration.ofMillis(5), OffsetMap.DEFAULT_MAX_KEYS);
-    try (PartitionLog log = PartitionLog.open(dir, config().minCleanableDirtyRatio(0.5).build(), io)) {
+    try (PartitionLog log =
+        PartitionLog.open(dir, config().minCleanableDirtyRatio(0.5).build(), io)) {
       appendAndRoll(log, batch(100, "a=1", "b=1"));
       appendAndRoll(log, batch(200, "a=2", "b=2"));
       log.append(batch(300, "c=1")).join();
 
-      Awaitility.await().atMost(Duration.ofSeconds(30))
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
           .until(() -> contents(log).equals(List.of("2:a=2", "3:b=2", "4:c=1")));
     }
   }
 
   @Test
   void shouldRefuseToCompactALogWithTheDeletePolicy() throws IOException {
-    try (PartitionLog log = PartitionLog.open(dir, config().cleanupPolicy(CleanupPolicy.DELETE).build(), io)) {
-      assertThatThrownBy(() -> log.compact().join()).isInstanceOf(CompletionException.class)
-          .hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("cleanup_policy: DELETE");
+    try (PartitionLog log =
+        PartitionLog.open(dir, config().cleanupPolicy(CleanupPolicy.DELETE).build(), io)) {
+      assertThatThrownBy(() -> log.compact().join())
+          .isInstanceOf(CompletionException.class)
+          .hasCauseInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("cleanup_policy: DELETE");
     }
   }
 
   @Test
   void shouldRejectADirtyRatioOutsideZeroToOne() {
     assertThatThrownBy(() -> config().minCleanableDirtyRatio(1.5).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("min_cleanable_dirty_ratio: 1.5");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("min_cleanable_dirty_ratio: 1.5");
   }
 
   private List<Path> leftoverFiles() throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(p -> p.toString().endsWith(SegmentFiles.CLEANED_SUFFIX)
-          || p.toString().endsWith(SegmentFiles.SWAP_SUFFIX)).toList();
+      return files
+          .filter(
+              p ->
+                  p.toString().endsWith(SegmentFiles.CLEANED_SUFFIX)
+                      || p.toString().endsWith(SegmentFiles.SWAP_SUFFIX))
+          .toList();
     }
   }
 }

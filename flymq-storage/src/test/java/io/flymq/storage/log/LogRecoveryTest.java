@@ -55,12 +55,17 @@ class LogRecoveryTest {
   }
 
   private static LogConfig config() {
-    return LogConfig.builder().segmentBytes(64 * 1024).indexIntervalBytes(512).syncMode(SyncMode.NEVER)
-        .fileDeleteDelayMs(0).build();
+    return LogConfig.builder()
+        .segmentBytes(64 * 1024)
+        .indexIntervalBytes(512)
+        .syncMode(SyncMode.NEVER)
+        .fileDeleteDelayMs(0)
+        .build();
   }
 
   /** Appends random batches, closes the log, then removes the clean-shutdown marker (a crash). */
-  private static List<Written> writeAndCrash(Path dir, Random random, int batches) throws IOException {
+  private static List<Written> writeAndCrash(Path dir, Random random, int batches)
+      throws IOException {
     List<Written> written = new ArrayList<>();
     try (LogIo io = LogIo.create(1, java.time.Clock.systemUTC(), Duration.ZERO);
         PartitionLog log = PartitionLog.open(dir, config(), io)) {
@@ -70,9 +75,16 @@ class LogRecoveryTest {
         int size = batch.remaining();
         List<String> expected = TestBatches.decode(batch.duplicate());
         AppendResult result = log.append(batch).join();
-        written.add(new Written(result.baseOffset(), size,
-            expected.stream().map(r -> (result.baseOffset() + Long.parseLong(r.substring(0, r.indexOf(':'))))
-                + r.substring(r.indexOf(':'))).toList()));
+        written.add(
+            new Written(
+                result.baseOffset(),
+                size,
+                expected.stream()
+                    .map(
+                        r ->
+                            (result.baseOffset() + Long.parseLong(r.substring(0, r.indexOf(':'))))
+                                + r.substring(r.indexOf(':')))
+                    .toList()));
       }
     }
     Files.delete(dir.resolve(SegmentFiles.CLEAN_SHUTDOWN_FILE));
@@ -81,7 +93,10 @@ class LogRecoveryTest {
 
   private static Path activeSegment(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(p -> p.toString().endsWith(".log")).max(Comparator.naturalOrder()).orElseThrow();
+      return files
+          .filter(p -> p.toString().endsWith(".log"))
+          .max(Comparator.naturalOrder())
+          .orElseThrow();
     }
   }
 
@@ -89,8 +104,11 @@ class LogRecoveryTest {
     return Long.parseLong(segmentFile.getFileName().toString().substring(0, 20));
   }
 
-  /** Records of all batches whose bytes lie entirely before {@code damageAt} in the active segment. */
-  private static List<String> expectedAfterDamage(List<Written> written, long activeBase, long damageAt) {
+  /**
+   * Records of all batches whose bytes lie entirely before {@code damageAt} in the active segment.
+   */
+  private static List<String> expectedAfterDamage(
+      List<Written> written, long activeBase, long damageAt) {
     List<String> expected = new ArrayList<>();
     long position = 0;
     for (Written batch : written) {
@@ -127,8 +145,11 @@ class LogRecoveryTest {
     }
   }
 
-  /** A log written from {@code seed} and crashed, with its active segment file and that file's size. */
-  private record Crashed(Random random, Path dir, List<Written> written, Path active, long activeSize) {}
+  /**
+   * A log written from {@code seed} and crashed, with its active segment file and that file's size.
+   */
+  private record Crashed(
+      Random random, Path dir, List<Written> written, Path active, long activeSize) {}
 
   private Crashed crashedLog(long seed, int batches) throws IOException {
     Random random = new Random(seed);
@@ -139,8 +160,8 @@ class LogRecoveryTest {
   }
 
   @Property(tries = 40)
-  void shouldRecoverExactlyTheBatchesBeforeATornTail(@ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int batches)
-      throws IOException {
+  void shouldRecoverExactlyTheBatchesBeforeATornTail(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int batches) throws IOException {
     Crashed crashed = crashedLog(seed, batches);
     long cut = crashed.random().nextLong(crashed.activeSize() + 1);
     try (FileChannel channel = FileChannel.open(crashed.active(), StandardOpenOption.WRITE)) {
@@ -152,8 +173,8 @@ class LogRecoveryTest {
   }
 
   @Property(tries = 60)
-  void shouldRecoverExactlyTheBatchesBeforeAFlippedByte(@ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int batches)
-      throws IOException {
+  void shouldRecoverExactlyTheBatchesBeforeAFlippedByte(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int batches) throws IOException {
     Crashed crashed = crashedLog(seed, batches);
     Random random = crashed.random();
     List<Written> written = crashed.written();
@@ -189,8 +210,11 @@ class LogRecoveryTest {
   }
 
   @Property(tries = 40)
-  void shouldServeCorrectDataWhateverBytesOfTheIndexesAreFlipped(@ForAll long seed,
-      @ForAll @IntRange(min = 1, max = 80) int batches, @ForAll boolean cleanShutdown) throws IOException {
+  void shouldServeCorrectDataWhateverBytesOfTheIndexesAreFlipped(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 80) int batches,
+      @ForAll boolean cleanShutdown)
+      throws IOException {
     Random random = new Random(seed);
     Path dir = newDir();
     List<Written> written = writeAndCrash(dir, random, batches);
@@ -209,11 +233,13 @@ class LogRecoveryTest {
       }
     }
 
-    assertThat(readEverything(dir)).isEqualTo(written.stream().flatMap(w -> w.records().stream()).toList());
+    assertThat(readEverything(dir))
+        .isEqualTo(written.stream().flatMap(w -> w.records().stream()).toList());
   }
 
   @Test
-  void shouldScanSegmentsFromTheRecoveryPointAndDropEverythingAfterADamagedOne() throws IOException {
+  void shouldScanSegmentsFromTheRecoveryPointAndDropEverythingAfterADamagedOne()
+      throws IOException {
     Path dir = newDir();
     List<Written> written = writeAndCrash(dir, new Random(11), 400);
     List<Path> segments;
@@ -231,9 +257,10 @@ class LogRecoveryTest {
       channel.truncate(cut);
     }
 
-    List<String> expected = expectedAfterDamage(written, secondBase, cut).stream()
-        .filter(r -> Long.parseLong(r.substring(0, r.indexOf(':'))) < baseOf(segments.get(2)))
-        .toList();
+    List<String> expected =
+        expectedAfterDamage(written, secondBase, cut).stream()
+            .filter(r -> Long.parseLong(r.substring(0, r.indexOf(':'))) < baseOf(segments.get(2)))
+            .toList();
     assertThat(readEverything(dir)).isEqualTo(expected);
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.filter(p -> p.toString().endsWith(".log")).count()).isEqualTo(2);
@@ -258,21 +285,26 @@ class LogRecoveryTest {
       }
     }
 
-    assertThat(readEverything(dir)).isEqualTo(written.stream().flatMap(w -> w.records().stream()).toList());
+    assertThat(readEverything(dir))
+        .isEqualTo(written.stream().flatMap(w -> w.records().stream()).toList());
   }
 
   @Test
   void shouldOpenAnEmptyActiveSegmentLeftByACrashRightAfterARoll() throws IOException {
     Path dir = newDir();
     List<Written> written = writeAndCrash(dir, new Random(3), 30);
-    long next = written.get(written.size() - 1).baseOffset() + written.get(written.size() - 1).records().size();
+    long next =
+        written.get(written.size() - 1).baseOffset()
+            + written.get(written.size() - 1).records().size();
     Files.createFile(SegmentFiles.log(dir, next));
 
-    assertThat(readEverything(dir)).isEqualTo(written.stream().flatMap(w -> w.records().stream()).toList());
+    assertThat(readEverything(dir))
+        .isEqualTo(written.stream().flatMap(w -> w.records().stream()).toList());
   }
 
   private static void flip(Path file, long position, int mask) throws IOException {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       ByteBuffer one = ByteBuffer.allocate(1);
       channel.read(one, position);
       one.flip();

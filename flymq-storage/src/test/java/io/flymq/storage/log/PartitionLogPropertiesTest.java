@@ -33,19 +33,28 @@ class PartitionLogPropertiesTest {
   /** One record as written: timestamp, key, value, headers (byte arrays, nullable). */
   private record Written(long timestamp, byte[] key, byte[] value, List<String> headers) {
     boolean matches(Record record) {
-      return record.timestamp() == timestamp && Arrays.equals(bytes(record.key()), key)
-          && Arrays.equals(bytes(record.value()), value) && headerStrings(record).equals(headers);
+      return record.timestamp() == timestamp
+          && Arrays.equals(bytes(record.key()), key)
+          && Arrays.equals(bytes(record.value()), value)
+          && headerStrings(record).equals(headers);
     }
   }
 
   @Property(tries = 30)
-  void shouldReadBackEveryAppendedRecordAtContiguousOffsets(@ForAll long seed,
-      @ForAll @IntRange(min = 1, max = 40) int batches, @ForAll @IntRange(min = 0, max = 300) int indexInterval)
+  void shouldReadBackEveryAppendedRecordAtContiguousOffsets(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 40) int batches,
+      @ForAll @IntRange(min = 0, max = 300) int indexInterval)
       throws IOException {
     Random random = new Random(seed);
     Path dir = Files.createTempDirectory("flymq-log-prop");
-    LogConfig config = LogConfig.builder().segmentBytes(8 * 1024).indexIntervalBytes(indexInterval)
-        .syncMode(SyncMode.NEVER).fileDeleteDelayMs(0).build();
+    LogConfig config =
+        LogConfig.builder()
+            .segmentBytes(8 * 1024)
+            .indexIntervalBytes(indexInterval)
+            .syncMode(SyncMode.NEVER)
+            .fileDeleteDelayMs(0)
+            .build();
     try (LogIo io = LogIo.create(1, Clock.systemUTC(), Duration.ZERO);
         PartitionLog log = PartitionLog.open(dir, config, io)) {
       List<Written> written = new ArrayList<>();
@@ -71,7 +80,9 @@ class PartitionLogPropertiesTest {
       }
       for (long offset = 0; offset < log.logEndOffset(); offset++) {
         long first = log.read(offset, random.nextInt(5000)).firstBatchOffset();
-        assertThat(first).as("batch holding offset %d", offset).isEqualTo(batchStartOf(scan, offset));
+        assertThat(first)
+            .as("batch holding offset %d", offset)
+            .isEqualTo(batchStartOf(scan, offset));
       }
     } finally {
       deleteTree(dir);
@@ -125,11 +136,17 @@ class PartitionLogPropertiesTest {
 
   private static ByteBuffer build(List<Written> records, Random random) {
     CompressionType[] codecs = CompressionType.values();
-    RecordBatchBuilder builder = new RecordBatchBuilder().compression(codecs[random.nextInt(codecs.length)]);
+    RecordBatchBuilder builder =
+        new RecordBatchBuilder().compression(codecs[random.nextInt(codecs.length)]);
     for (Written record : records) {
-      Header[] headers = record.headers().stream()
-          .map(h -> Header.of(h.substring(0, h.indexOf('=')), h.substring(h.indexOf('=') + 1).getBytes()))
-          .toArray(Header[]::new);
+      Header[] headers =
+          record.headers().stream()
+              .map(
+                  h ->
+                      Header.of(
+                          h.substring(0, h.indexOf('=')),
+                          h.substring(h.indexOf('=') + 1).getBytes()))
+              .toArray(Header[]::new);
       builder.append(record.timestamp(), record.key(), record.value(), headers);
     }
     return builder.build();
@@ -155,7 +172,9 @@ class PartitionLogPropertiesTest {
   }
 
   private static List<String> headerStrings(Record record) {
-    return record.headers().stream().map(h -> h.key() + "=" + new String(bytes(h.value()))).toList();
+    return record.headers().stream()
+        .map(h -> h.key() + "=" + new String(bytes(h.value())))
+        .toList();
   }
 
   private static void deleteTree(Path dir) throws IOException {

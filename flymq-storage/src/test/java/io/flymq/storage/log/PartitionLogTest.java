@@ -60,8 +60,9 @@ class PartitionLogTest {
       assertThat(first.lastOffset()).isEqualTo(2);
       assertThat(second.baseOffset()).isEqualTo(3);
       assertThat(log.logEndOffset()).isEqualTo(5);
-      assertThat(readAll(log, 0)).map(v -> v.substring(0, 5)).containsExactly("0:a-0", "1:a-1", "2:a-2",
-          "3:b-0", "4:b-1");
+      assertThat(readAll(log, 0))
+          .map(v -> v.substring(0, 5))
+          .containsExactly("0:a-0", "1:a-1", "2:a-2", "3:b-0", "4:b-1");
     }
   }
 
@@ -75,7 +76,11 @@ class PartitionLogTest {
 
       assertThat(slice.firstBatchOffset()).isEqualTo(3);
       assertThat(slice.nextOffset()).isEqualTo(6);
-      assertThat(TestBatches.decode(slice.readAll())).hasSize(3).first().asString().startsWith("3:b-0");
+      assertThat(TestBatches.decode(slice.readAll()))
+          .hasSize(3)
+          .first()
+          .asString()
+          .startsWith("3:b-0");
     }
   }
 
@@ -85,7 +90,8 @@ class PartitionLogTest {
       log.append(TestBatches.batch("a", 2)).join();
 
       assertThat(log.read(2, 100).isEmpty()).isTrue();
-      assertThatThrownBy(() -> log.read(3, 100)).isInstanceOf(OffsetOutOfRangeException.class)
+      assertThatThrownBy(() -> log.read(3, 100))
+          .isInstanceOf(OffsetOutOfRangeException.class)
           .hasMessageContaining("offset: 3 (expected: 0..2)");
       assertThatThrownBy(() -> log.read(-1, 100)).isInstanceOf(OffsetOutOfRangeException.class);
     }
@@ -99,7 +105,8 @@ class PartitionLogTest {
 
       CompletableFuture<AppendResult> result = log.append(batch);
 
-      assertThatThrownBy(result::join).hasCauseInstanceOf(InvalidRecordBatchException.class)
+      assertThatThrownBy(result::join)
+          .hasCauseInstanceOf(InvalidRecordBatchException.class)
           .hasMessageContaining("CRC32C");
       assertThat(log.logEndOffset()).isZero();
     }
@@ -108,9 +115,11 @@ class PartitionLogTest {
   @Test
   void shouldRefuseAReadOnlyBatchWithoutFailingTheLog() throws IOException {
     try (PartitionLog log = PartitionLog.open(dir, config().build(), io)) {
-      CompletableFuture<AppendResult> refused = log.append(TestBatches.batch("a", 1).asReadOnlyBuffer());
+      CompletableFuture<AppendResult> refused =
+          log.append(TestBatches.batch("a", 1).asReadOnlyBuffer());
 
-      assertThatThrownBy(refused::join).hasCauseInstanceOf(IllegalArgumentException.class)
+      assertThatThrownBy(refused::join)
+          .hasCauseInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("read-only");
       assertThat(log.append(TestBatches.batch("b", 1)).join().baseOffset()).isZero();
     }
@@ -121,8 +130,11 @@ class PartitionLogTest {
     try (PartitionLog log = PartitionLog.open(dir, config().maxBatchBytes(200).build(), io)) {
       CompletableFuture<AppendResult> result = log.append(TestBatches.batch("a", 10, 100, 1));
 
-      assertThatThrownBy(result::join).cause().isInstanceOfSatisfying(InvalidRecordBatchException.class,
-          e -> assertThat(e.reason()).isEqualTo(BatchCheck.TOO_LARGE));
+      assertThatThrownBy(result::join)
+          .cause()
+          .isInstanceOfSatisfying(
+              InvalidRecordBatchException.class,
+              e -> assertThat(e.reason()).isEqualTo(BatchCheck.TOO_LARGE));
     }
   }
 
@@ -138,7 +150,8 @@ class PartitionLogTest {
       assertThat(Files.exists(dir.resolve("00000000000000000000.log"))).isTrue();
       assertThat(readAll(log, 0)).hasSize(40);
       for (long base : log.segmentBaseOffsets()) {
-        assertThat(Files.size(dir.resolve(SegmentFiles.baseName(base) + ".log"))).isLessThanOrEqualTo(2048);
+        assertThat(Files.size(dir.resolve(SegmentFiles.baseName(base) + ".log")))
+            .isLessThanOrEqualTo(2048);
       }
     }
   }
@@ -193,7 +206,8 @@ class PartitionLogTest {
       log.applyRetention().join();
 
       assertThat(log.logStartOffset()).isLessThanOrEqualTo(firstFresh);
-      assertThat(readAll(log, log.logStartOffset())).noneMatch(v -> v.contains(":old"))
+      assertThat(readAll(log, log.logStartOffset()))
+          .noneMatch(v -> v.contains(":old"))
           .anyMatch(v -> v.startsWith(firstFresh + ":new0"));
     }
   }
@@ -244,7 +258,8 @@ class PartitionLogTest {
 
   @Test
   void shouldFindFirstRecordAtOrAfterTimestamp() throws IOException {
-    try (PartitionLog log = PartitionLog.open(dir, config().indexIntervalBytes(0).segmentBytes(1024).build(), io)) {
+    try (PartitionLog log =
+        PartitionLog.open(dir, config().indexIntervalBytes(0).segmentBytes(1024).build(), io)) {
       for (int i = 0; i < 20; i++) {
         log.append(TestBatches.batch("t" + i, 2, 100, 10_000L + i * 100)).join();
       }
@@ -307,7 +322,8 @@ class PartitionLogTest {
     log.close();
 
     assertThatThrownBy(() -> log.append(TestBatches.batch("a", 1)).join())
-        .isInstanceOf(CompletionException.class).hasCauseInstanceOf(LogClosedException.class);
+        .isInstanceOf(CompletionException.class)
+        .hasCauseInstanceOf(LogClosedException.class);
     assertThatThrownBy(() -> log.read(0, 10)).isInstanceOf(LogClosedException.class);
   }
 
@@ -321,14 +337,16 @@ class PartitionLogTest {
         int thread = t;
         List<CompletableFuture<AppendResult>> mine = new ArrayList<>();
         futures.addAll(List.of());
-        Thread worker = new Thread(() -> {
-          for (int i = 0; i < 50; i++) {
-            mine.add(log.append(TestBatches.batch("t" + thread + "-" + i, 1)));
-          }
-          synchronized (futures) {
-            futures.addAll(mine);
-          }
-        });
+        Thread worker =
+            new Thread(
+                () -> {
+                  for (int i = 0; i < 50; i++) {
+                    mine.add(log.append(TestBatches.batch("t" + thread + "-" + i, 1)));
+                  }
+                  synchronized (futures) {
+                    futures.addAll(mine);
+                  }
+                });
         threads.add(worker);
         worker.start();
       }

@@ -3,10 +3,10 @@ package io.flymq.storage.log;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.compress.Compression;
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.MemoryRecordsBuilder;
 import org.apache.kafka.common.record.internal.Record;
-import org.apache.kafka.common.record.TimestampType;
 
 /**
  * Record batches for log tests, encoded by kafka-clients (an independent encoder of the same
@@ -15,12 +15,19 @@ import org.apache.kafka.common.record.TimestampType;
 final class TestBatches {
   private TestBatches() {}
 
-  /** A batch of {@code count} records "k-i"/"tag-i-<padding>" with timestamps from {@code firstTimestamp}. */
+  /**
+   * A batch of {@code count} records "k-i"/"tag-i-<padding>" with timestamps from {@code
+   * firstTimestamp}.
+   */
   static ByteBuffer batch(String tag, int count, int valueBytes, long firstTimestamp) {
     ByteBuffer buffer = ByteBuffer.allocate(128 + count * (valueBytes + 64));
-    MemoryRecordsBuilder builder = MemoryRecords.builder(buffer, Compression.NONE, TimestampType.CREATE_TIME, 0L);
+    MemoryRecordsBuilder builder =
+        MemoryRecords.builder(buffer, Compression.NONE, TimestampType.CREATE_TIME, 0L);
     for (int i = 0; i < count; i++) {
-      builder.append(firstTimestamp + i, ("k-" + i).getBytes(StandardCharsets.UTF_8), value(tag, i, valueBytes));
+      builder.append(
+          firstTimestamp + i,
+          ("k-" + i).getBytes(StandardCharsets.UTF_8),
+          value(tag, i, valueBytes));
     }
     return builder.build().buffer();
   }

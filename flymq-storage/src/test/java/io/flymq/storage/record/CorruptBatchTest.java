@@ -21,7 +21,8 @@ class CorruptBatchTest {
     ByteBuffer batch = validBatch(compression, 5);
     for (int length = 0; length < batch.limit(); length++) {
       ByteBuffer truncated = copy(batch).limit(length);
-      assertThat(RecordBatch.check(truncated, 0, length, Integer.MAX_VALUE)).isNotEqualTo(BatchCheck.OK);
+      assertThat(RecordBatch.check(truncated, 0, length, Integer.MAX_VALUE))
+          .isNotEqualTo(BatchCheck.OK);
       assertThatThrownBy(() -> readAll(truncated)).isInstanceOf(CorruptRecordException.class);
     }
   }
@@ -29,16 +30,22 @@ class CorruptBatchTest {
   @Test
   void shouldRejectAKeyLengthPastTheEndOfTheRecord() {
     ByteBuffer batch = uncompressedBatchWithOneRecord();
-    // Record layout from RECORDS_OFFSET: length, attributes, timestampDelta, offsetDelta, keyLength.
-    batch.put(RecordBatch.RECORDS_OFFSET + 4, (byte) 0x7E); // zigzag 63: far more than the record holds
-    assertThatThrownBy(() -> readAll(batch)).isInstanceOf(CorruptRecordException.class).hasMessageContaining("key length");
+    // Record layout from RECORDS_OFFSET: length, attributes, timestampDelta, offsetDelta,
+    // keyLength.
+    batch.put(
+        RecordBatch.RECORDS_OFFSET + 4, (byte) 0x7E); // zigzag 63: far more than the record holds
+    assertThatThrownBy(() -> readAll(batch))
+        .isInstanceOf(CorruptRecordException.class)
+        .hasMessageContaining("key length");
   }
 
   @Test
   void shouldRejectARecordLengthPastTheEndOfTheBatch() {
     ByteBuffer batch = uncompressedBatchWithOneRecord();
     batch.put(RecordBatch.RECORDS_OFFSET, (byte) 0x7E);
-    assertThatThrownBy(() -> readAll(batch)).isInstanceOf(CorruptRecordException.class).hasMessageContaining("record length");
+    assertThatThrownBy(() -> readAll(batch))
+        .isInstanceOf(CorruptRecordException.class)
+        .hasMessageContaining("record length");
   }
 
   @Test
@@ -61,7 +68,9 @@ class CorruptBatchTest {
   void shouldRejectBytesAfterTheLastCountedRecord() {
     ByteBuffer batch = validBatch(CompressionType.NONE, 3);
     batch.putInt(RecordBatch.RECORD_COUNT_OFFSET, 2);
-    assertThatThrownBy(() -> readAll(batch)).isInstanceOf(CorruptRecordException.class).hasMessageContaining("after the last");
+    assertThatThrownBy(() -> readAll(batch))
+        .isInstanceOf(CorruptRecordException.class)
+        .hasMessageContaining("after the last");
   }
 
   @Test
@@ -75,26 +84,34 @@ class CorruptBatchTest {
   void shouldAskForDecryptionOfAnEncryptedBatch() {
     ByteBuffer batch = validBatch(CompressionType.NONE, 1);
     batch.putShort(RecordBatch.ATTRIBUTES_OFFSET, (short) RecordBatch.ENCRYPTED_MASK);
-    assertThatThrownBy(() -> readAll(batch)).isInstanceOf(IllegalStateException.class).hasMessageContaining("decrypt first");
+    assertThatThrownBy(() -> readAll(batch))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("decrypt first");
   }
 
   @ParameterizedTest
   @EnumSource(value = CompressionType.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
   void shouldRefuseToDecompressPastTheLimit(CompressionType compression) {
     RecordBatchBuilder builder = new RecordBatchBuilder().compression(compression);
-    builder.append(0L, null, new byte[8 * 1024 * 1024]); // a megabyte-scale bomb: zeros compress to almost nothing
+    builder.append(
+        0L,
+        null,
+        new byte[8 * 1024 * 1024]); // a megabyte-scale bomb: zeros compress to almost nothing
     RecordBatch batch = RecordBatch.wrap(builder.build());
 
     assertThat(batch.sizeInBytes()).isLessThan(512 * 1024);
-    assertThatThrownBy(() -> RecordReader.of(batch, 1024 * 1024)).isInstanceOf(CorruptRecordException.class)
+    assertThatThrownBy(() -> RecordReader.of(batch, 1024 * 1024))
+        .isInstanceOf(CorruptRecordException.class)
         .hasMessageContaining("decompressed size");
     assertThat(RecordReader.of(batch, 9 * 1024 * 1024).recordCount()).isEqualTo(1);
   }
 
   /** Flips random bytes anywhere, CRC or not, and reads the result regardless of check(). */
   @Property(tries = 1000)
-  void shouldFailMutatedBatchesOnlyWithCorruptRecordException(@ForAll @IntRange(min = 0, max = 4) int codec,
-      @ForAll @IntRange(min = 1, max = 8) int mutations, @ForAll long seed) {
+  void shouldFailMutatedBatchesOnlyWithCorruptRecordException(
+      @ForAll @IntRange(min = 0, max = 4) int codec,
+      @ForAll @IntRange(min = 1, max = 8) int mutations,
+      @ForAll long seed) {
     Random random = new Random(seed);
     ByteBuffer batch = validBatch(CompressionType.forId(codec), 1 + random.nextInt(6));
     for (int i = 0; i < mutations; i++) {

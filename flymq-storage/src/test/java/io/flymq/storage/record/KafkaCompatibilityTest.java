@@ -16,7 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Our batches against kafka-clients' MemoryRecordsBuilder: same bytes, and each reads the other's. */
+/**
+ * Our batches against kafka-clients' MemoryRecordsBuilder: same bytes, and each reads the other's.
+ */
 class KafkaCompatibilityTest {
   private static final long LOG_APPEND_TIME = 1_800_000_000_000L;
 
@@ -40,8 +42,16 @@ class KafkaCompatibilityTest {
     final int baseSequence;
     final int leaderEpoch;
 
-    Scenario(long baseOffset, int count, int maxValueSize, boolean transactional, TimestampType timestampType,
-        long producerId, short producerEpoch, int baseSequence, int leaderEpoch) {
+    Scenario(
+        long baseOffset,
+        int count,
+        int maxValueSize,
+        boolean transactional,
+        TimestampType timestampType,
+        long producerId,
+        short producerEpoch,
+        int baseSequence,
+        int leaderEpoch) {
       this.baseOffset = baseOffset;
       this.count = count;
       this.maxValueSize = maxValueSize;
@@ -111,7 +121,8 @@ class KafkaCompatibilityTest {
     ByteBuffer kafkas = buildKafkas(compression, scenario, records);
 
     RecordBatch batch = RecordBatch.wrap(kafkas);
-    assertThat(RecordBatch.check(kafkas, 0, kafkas.limit(), Integer.MAX_VALUE)).isEqualTo(BatchCheck.OK);
+    assertThat(RecordBatch.check(kafkas, 0, kafkas.limit(), Integer.MAX_VALUE))
+        .isEqualTo(BatchCheck.OK);
     assertThat(batch.compression()).isEqualTo(compression);
     List<SampleRecord> read = new ArrayList<>();
     for (Record record : batch.records()) {
@@ -122,14 +133,16 @@ class KafkaCompatibilityTest {
     assertThat(read).containsExactlyElementsOf(expectedAsRead(scenario, records));
   }
 
-  static ByteBuffer buildOurs(CompressionType compression, Scenario scenario, List<SampleRecord> records) {
-    RecordBatchBuilder builder = new RecordBatchBuilder()
-        .compression(compression)
-        .baseOffset(scenario.baseOffset)
-        .partitionLeaderEpoch(scenario.leaderEpoch)
-        .timestampType(scenario.timestampType)
-        .producer(scenario.producerId, scenario.producerEpoch, scenario.baseSequence)
-        .transactional(scenario.transactional);
+  static ByteBuffer buildOurs(
+      CompressionType compression, Scenario scenario, List<SampleRecord> records) {
+    RecordBatchBuilder builder =
+        new RecordBatchBuilder()
+            .compression(compression)
+            .baseOffset(scenario.baseOffset)
+            .partitionLeaderEpoch(scenario.leaderEpoch)
+            .timestampType(scenario.timestampType)
+            .producer(scenario.producerId, scenario.producerEpoch, scenario.baseSequence)
+            .transactional(scenario.transactional);
     if (scenario.timestampType == TimestampType.LOG_APPEND_TIME) {
       builder.logAppendTime(LOG_APPEND_TIME);
     }
@@ -139,12 +152,23 @@ class KafkaCompatibilityTest {
     return builder.build();
   }
 
-  static ByteBuffer buildKafkas(CompressionType compression, Scenario scenario, List<SampleRecord> records) {
-    MemoryRecordsBuilder builder = MemoryRecords.builder(ByteBuffer.allocate(1024), (byte) 2,
-        Compression.of(compression.configName()).build(),
-        org.apache.kafka.common.record.TimestampType.valueOf(scenario.timestampType.name()), scenario.baseOffset,
-        scenario.timestampType == TimestampType.LOG_APPEND_TIME ? LOG_APPEND_TIME : RecordBatch.NO_TIMESTAMP,
-        scenario.producerId, scenario.producerEpoch, scenario.baseSequence, scenario.transactional, scenario.leaderEpoch);
+  static ByteBuffer buildKafkas(
+      CompressionType compression, Scenario scenario, List<SampleRecord> records) {
+    MemoryRecordsBuilder builder =
+        MemoryRecords.builder(
+            ByteBuffer.allocate(1024),
+            (byte) 2,
+            Compression.of(compression.configName()).build(),
+            org.apache.kafka.common.record.TimestampType.valueOf(scenario.timestampType.name()),
+            scenario.baseOffset,
+            scenario.timestampType == TimestampType.LOG_APPEND_TIME
+                ? LOG_APPEND_TIME
+                : RecordBatch.NO_TIMESTAMP,
+            scenario.producerId,
+            scenario.producerEpoch,
+            scenario.baseSequence,
+            scenario.transactional,
+            scenario.leaderEpoch);
     for (SampleRecord record : records) {
       builder.append(record.timestamp(), record.key(), record.value(), kafkaHeaders(record));
     }
@@ -162,7 +186,11 @@ class KafkaCompatibilityTest {
     for (org.apache.kafka.common.header.Header header : record.headers()) {
       headers.add(Header.of(header.key(), header.value()));
     }
-    return new SampleRecord(record.timestamp(), SampleRecord.bytes(record.key()), SampleRecord.bytes(record.value()), headers);
+    return new SampleRecord(
+        record.timestamp(),
+        SampleRecord.bytes(record.key()),
+        SampleRecord.bytes(record.value()),
+        headers);
   }
 
   /** LOG_APPEND_TIME batches read every record's timestamp as the batch's append time. */
@@ -170,6 +198,8 @@ class KafkaCompatibilityTest {
     if (scenario.timestampType != TimestampType.LOG_APPEND_TIME) {
       return records;
     }
-    return records.stream().map(r -> new SampleRecord(LOG_APPEND_TIME, r.key(), r.value(), r.headers())).toList();
+    return records.stream()
+        .map(r -> new SampleRecord(LOG_APPEND_TIME, r.key(), r.value(), r.headers()))
+        .toList();
   }
 }

@@ -17,16 +17,20 @@ import net.jqwik.api.constraints.Size;
 class RecordBatchRoundTripTest {
 
   @Property(tries = 200)
-  void shouldReadBackWhatWasBuilt(@ForAll("records") @Size(min = 1, max = 20) List<SampleRecord> records,
-      @ForAll CompressionType compression, @ForAll @IntRange(min = 0, max = 1_000_000) long baseOffset) {
-    RecordBatchBuilder builder = new RecordBatchBuilder(64).compression(compression).baseOffset(baseOffset);
+  void shouldReadBackWhatWasBuilt(
+      @ForAll("records") @Size(min = 1, max = 20) List<SampleRecord> records,
+      @ForAll CompressionType compression,
+      @ForAll @IntRange(min = 0, max = 1_000_000) long baseOffset) {
+    RecordBatchBuilder builder =
+        new RecordBatchBuilder(64).compression(compression).baseOffset(baseOffset);
     for (SampleRecord record : records) {
       builder.append(record.timestamp(), record.key(), record.value(), record.headerArray());
     }
     int expectedSize = builder.estimatedSizeInBytes();
     ByteBuffer batch = builder.build();
 
-    assertThat(RecordBatch.check(batch, 0, batch.limit(), Integer.MAX_VALUE)).isEqualTo(BatchCheck.OK);
+    assertThat(RecordBatch.check(batch, 0, batch.limit(), Integer.MAX_VALUE))
+        .isEqualTo(BatchCheck.OK);
     if (compression == CompressionType.NONE) {
       assertThat(batch.remaining()).isEqualTo(expectedSize);
     }
@@ -42,7 +46,8 @@ class RecordBatchRoundTripTest {
   }
 
   @Property(tries = 50)
-  void shouldReadTheSameThroughTheReusingCursor(@ForAll("records") @Size(min = 1, max = 10) List<SampleRecord> records,
+  void shouldReadTheSameThroughTheReusingCursor(
+      @ForAll("records") @Size(min = 1, max = 10) List<SampleRecord> records,
       @ForAll CompressionType compression) {
     RecordBatchBuilder builder = new RecordBatchBuilder().compression(compression);
     records.forEach(r -> builder.append(r.timestamp(), r.key(), r.value(), r.headerArray()));
@@ -57,12 +62,20 @@ class RecordBatchRoundTripTest {
 
   @Provide
   Arbitrary<List<SampleRecord>> records() {
-    Arbitrary<byte[]> nullableBytes = Arbitraries.bytes().array(byte[].class).ofMaxSize(4096).injectNull(0.2);
-    Arbitrary<Header> header = Combinators.combine(Arbitraries.strings().ofMaxLength(12),
-        Arbitraries.bytes().array(byte[].class).ofMaxSize(64).injectNull(0.3)).as(Header::of);
-    Arbitrary<SampleRecord> record = Combinators.combine(
-        Arbitraries.longs().between(-1, 4_000_000_000_000L), nullableBytes, nullableBytes, header.list().ofMaxSize(3))
-        .as(SampleRecord::new);
+    Arbitrary<byte[]> nullableBytes =
+        Arbitraries.bytes().array(byte[].class).ofMaxSize(4096).injectNull(0.2);
+    Arbitrary<Header> header =
+        Combinators.combine(
+                Arbitraries.strings().ofMaxLength(12),
+                Arbitraries.bytes().array(byte[].class).ofMaxSize(64).injectNull(0.3))
+            .as(Header::of);
+    Arbitrary<SampleRecord> record =
+        Combinators.combine(
+                Arbitraries.longs().between(-1, 4_000_000_000_000L),
+                nullableBytes,
+                nullableBytes,
+                header.list().ofMaxSize(3))
+            .as(SampleRecord::new);
     return record.list();
   }
 }

@@ -20,7 +20,8 @@ record SampleRecord(long timestamp, byte[] key, byte[] value, List<Header> heade
     for (Header header : record.headers()) {
       headers.add(Header.of(header.key(), bytes(header.value())));
     }
-    return new SampleRecord(record.timestamp(), bytes(record.key()), bytes(record.value()), headers);
+    return new SampleRecord(
+        record.timestamp(), bytes(record.key()), bytes(record.value()), headers);
   }
 
   static byte[] bytes(ByteBuffer buffer) {
@@ -41,7 +42,8 @@ record SampleRecord(long timestamp, byte[] key, byte[] value, List<Header> heade
       byte[] value = i % 7 == 3 ? null : value(random, random.nextInt(maxValueSize + 1));
       List<Header> headers = new ArrayList<>();
       for (int h = 0; h < i % 4; h++) {
-        headers.add(Header.of("h" + h + "-ü€𝄞", h == 1 ? null : value(random, random.nextInt(20))));
+        headers.add(
+            Header.of("h" + h + "-ü€𝄞", h == 1 ? null : value(random, random.nextInt(20))));
       }
       // Timestamps jump both ways around the first one so deltas are negative and large too.
       long timestamp = base + (i % 3 == 0 ? -random.nextInt(100_000) : random.nextInt(10_000_000));
@@ -56,7 +58,8 @@ record SampleRecord(long timestamp, byte[] key, byte[] value, List<Header> heade
     if (random.nextBoolean()) {
       random.nextBytes(value);
     } else {
-      byte[] text = "the quick brown fox jumps over the lazy dog ".getBytes(StandardCharsets.US_ASCII);
+      byte[] text =
+          "the quick brown fox jumps over the lazy dog ".getBytes(StandardCharsets.US_ASCII);
       for (int i = 0; i < size; i++) {
         value[i] = text[(i + random.nextInt(3)) % text.length];
       }
@@ -69,7 +72,9 @@ record SampleRecord(long timestamp, byte[] key, byte[] value, List<Header> heade
     if (!(other instanceof SampleRecord that)) {
       return false;
     }
-    return timestamp == that.timestamp && Arrays.equals(key, that.key) && Arrays.equals(value, that.value)
+    return timestamp == that.timestamp
+        && Arrays.equals(key, that.key)
+        && Arrays.equals(value, that.value)
         && headersEqual(headers, that.headers);
   }
 
@@ -78,7 +83,8 @@ record SampleRecord(long timestamp, byte[] key, byte[] value, List<Header> heade
       return false;
     }
     for (int i = 0; i < a.size(); i++) {
-      if (!a.get(i).key().equals(b.get(i).key()) || !Arrays.equals(bytes(a.get(i).value()), bytes(b.get(i).value()))) {
+      if (!a.get(i).key().equals(b.get(i).key())
+          || !Arrays.equals(bytes(a.get(i).value()), bytes(b.get(i).value()))) {
         return false;
       }
     }
@@ -92,7 +98,14 @@ record SampleRecord(long timestamp, byte[] key, byte[] value, List<Header> heade
 
   @Override
   public String toString() {
-    return "SampleRecord(ts=" + timestamp + ", key=" + (key == null ? "null" : key.length) + ", value="
-        + (value == null ? "null" : value.length) + ", headers=" + headers.size() + ")";
+    return "SampleRecord(ts="
+        + timestamp
+        + ", key="
+        + (key == null ? "null" : key.length)
+        + ", value="
+        + (value == null ? "null" : value.length)
+        + ", headers="
+        + headers.size()
+        + ")";
   }
 }

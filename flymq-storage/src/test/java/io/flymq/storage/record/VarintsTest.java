@@ -57,9 +57,12 @@ class VarintsTest {
 
   @Test
   void shouldRejectTruncatedVarints() {
-    assertThatThrownBy(() -> Varints.readVarint(ByteBuffer.allocate(0))).isInstanceOf(CorruptRecordException.class);
-    assertThatThrownBy(() -> Varints.readVarint(bytes(0x80, 0x80))).isInstanceOf(CorruptRecordException.class);
-    assertThatThrownBy(() -> Varints.readVarlong(bytes(0xFF, 0xFF, 0xFF))).isInstanceOf(CorruptRecordException.class);
+    assertThatThrownBy(() -> Varints.readVarint(ByteBuffer.allocate(0)))
+        .isInstanceOf(CorruptRecordException.class);
+    assertThatThrownBy(() -> Varints.readVarint(bytes(0x80, 0x80)))
+        .isInstanceOf(CorruptRecordException.class);
+    assertThatThrownBy(() -> Varints.readVarlong(bytes(0xFF, 0xFF, 0xFF)))
+        .isInstanceOf(CorruptRecordException.class);
   }
 
   @Test
@@ -68,17 +71,27 @@ class VarintsTest {
         .isInstanceOf(CorruptRecordException.class);
     assertThatThrownBy(() -> Varints.readVarint(bytes(0xFF, 0xFF, 0xFF, 0xFF, 0x1F)))
         .isInstanceOf(CorruptRecordException.class);
-    assertThatThrownBy(() -> Varints.readVarlong(bytes(0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x02)))
+    assertThatThrownBy(
+            () ->
+                Varints.readVarlong(
+                    bytes(0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x02)))
         .isInstanceOf(CorruptRecordException.class);
-    assertThatThrownBy(() -> Varints.readVarlong(bytes(0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x00)))
+    assertThatThrownBy(
+            () ->
+                Varints.readVarlong(
+                    bytes(0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x00)))
         .isInstanceOf(CorruptRecordException.class);
   }
 
   @Test
   void shouldAcceptTheLargestFiveAndTenByteEncodings() {
-    assertThat(Varints.readVarint(bytes(0xFE, 0xFF, 0xFF, 0xFF, 0x0F))).isEqualTo(Integer.MAX_VALUE);
-    assertThat(Varints.readVarint(bytes(0xFF, 0xFF, 0xFF, 0xFF, 0x0F))).isEqualTo(Integer.MIN_VALUE);
-    assertThat(Varints.readVarlong(bytes(0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01))).isEqualTo(Long.MIN_VALUE);
+    assertThat(Varints.readVarint(bytes(0xFE, 0xFF, 0xFF, 0xFF, 0x0F)))
+        .isEqualTo(Integer.MAX_VALUE);
+    assertThat(Varints.readVarint(bytes(0xFF, 0xFF, 0xFF, 0xFF, 0x0F)))
+        .isEqualTo(Integer.MIN_VALUE);
+    assertThat(
+            Varints.readVarlong(bytes(0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01)))
+        .isEqualTo(Long.MIN_VALUE);
   }
 
   @Property

@@ -1,11 +1,11 @@
 package io.flymq.protocol.message.audit;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import io.flymq.protocol.error.ProtocolException;
 import io.flymq.protocol.wire.WireReader;
 import io.flymq.protocol.wire.WireWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,11 +28,23 @@ import java.util.Objects;
  * @param nodeId the broker that recorded it
  * @param details extra key/value pairs, in wire order
  */
-public record AuditEvent(String id, long timestamp, String type, String user, String clientIp, String resource, String action,
-    String result, String nodeId, Map<String, String> details) {
+public record AuditEvent(
+    String id,
+    long timestamp,
+    String type,
+    String user,
+    String clientIp,
+    String resource,
+    String action,
+    String result,
+    String nodeId,
+    Map<String, String> details) {
   static final int MIN_BYTES = 28;
 
-  /** Validates the fields and copies the details, keeping their order. @throws NullPointerException if a field is null */
+  /**
+   * Validates the fields and copies the details, keeping their order. @throws NullPointerException
+   * if a field is null
+   */
   public AuditEvent {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(type, "type");
@@ -42,14 +54,24 @@ public record AuditEvent(String id, long timestamp, String type, String user, St
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(result, "result");
     Objects.requireNonNull(nodeId, "nodeId");
-    details = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(details, "details")));
+    details =
+        Collections.unmodifiableMap(
+            new LinkedHashMap<>(Objects.requireNonNull(details, "details")));
   }
 
   void writeTo(WireWriter out, boolean sdkLayout) {
-    out.str(id).i64(timestamp).str(type).str(user).str(clientIp).str(resource).str(action).str(result);
+    out.str(id)
+        .i64(timestamp)
+        .str(type)
+        .str(user)
+        .str(clientIp)
+        .str(resource)
+        .str(action)
+        .str(result);
     if (sdkLayout) {
       if (details.size() > 0xFFFF) {
-        throw new IllegalArgumentException("details: " + details.size() + " entries (expected: <= 65535)");
+        throw new IllegalArgumentException(
+            "details: " + details.size() + " entries (expected: <= 65535)");
       }
       out.u16(details.size()).strPairs(details).str(nodeId);
     } else {
@@ -68,10 +90,12 @@ public record AuditEvent(String id, long timestamp, String type, String user, St
     String result = in.str();
     if (sdkLayout) {
       Map<String, String> details = in.strMap(in.count(in.u16(), 4));
-      return new AuditEvent(id, timestamp, type, user, clientIp, resource, action, result, in.str(), details);
+      return new AuditEvent(
+          id, timestamp, type, user, clientIp, resource, action, result, in.str(), details);
     }
     String nodeId = in.str();
     Map<String, String> details = in.strMap(in.count32(4));
-    return new AuditEvent(id, timestamp, type, user, clientIp, resource, action, result, nodeId, details);
+    return new AuditEvent(
+        id, timestamp, type, user, clientIp, resource, action, result, nodeId, details);
   }
 }

@@ -26,14 +26,26 @@ import java.util.Objects;
  * @param result result filter
  * @param search free-text search
  */
-public record AuditExportSdkRequest(String format, long startTime, long endTime, List<String> eventTypes, String user, String resource,
-    String result, String search) implements Message {
-  /** Validates the fields. @throws IllegalArgumentException if there are more than 65,535 event types */
+public record AuditExportSdkRequest(
+    String format,
+    long startTime,
+    long endTime,
+    List<String> eventTypes,
+    String user,
+    String resource,
+    String result,
+    String search)
+    implements Message {
+  /**
+   * Validates the fields. @throws IllegalArgumentException if there are more than 65,535 event
+   * types
+   */
   public AuditExportSdkRequest {
     Objects.requireNonNull(format, "format");
     eventTypes = FieldChecks.copy(eventTypes, "eventTypes");
     if (eventTypes.size() > 0xFFFF) {
-      throw new IllegalArgumentException("eventTypes: " + eventTypes.size() + " (expected: <= 65535)");
+      throw new IllegalArgumentException(
+          "eventTypes: " + eventTypes.size() + " (expected: <= 65535)");
     }
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(resource, "resource");
@@ -48,7 +60,14 @@ public record AuditExportSdkRequest(String format, long startTime, long endTime,
 
   @Override
   public void writeTo(WireWriter out) {
-    out.str(format).i64(startTime).i64(endTime).strList16(eventTypes).str(user).str(resource).str(result).str(search);
+    out.str(format)
+        .i64(startTime)
+        .i64(endTime)
+        .strList16(eventTypes)
+        .str(user)
+        .str(resource)
+        .str(result)
+        .str(search);
   }
 
   /**
@@ -58,6 +77,7 @@ public record AuditExportSdkRequest(String format, long startTime, long endTime,
    * @throws ProtocolException if the payload is truncated
    */
   public static AuditExportSdkRequest decode(WireReader in) throws ProtocolException {
-    return new AuditExportSdkRequest(in.str(), in.i64(), in.i64(), in.strList16(), in.str(), in.str(), in.str(), in.str());
+    return new AuditExportSdkRequest(
+        in.str(), in.i64(), in.i64(), in.strList16(), in.str(), in.str(), in.str(), in.str());
   }
 }

@@ -9,8 +9,8 @@ import java.nio.ByteBuffer;
 
 /**
  * AUDIT_EXPORT_SDK (0xA1) response, SDK layout, wire v1 and v2. Layout: WIRE-V1 14.18: the raw
- * export bytes form the entire payload (no length, no format echo), so nothing may ever be
- * appended to it.
+ * export bytes form the entire payload (no length, no format echo), so nothing may ever be appended
+ * to it.
  *
  * @param data the exported events (read-only view)
  */

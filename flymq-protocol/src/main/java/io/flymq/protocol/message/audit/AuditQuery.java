@@ -26,8 +26,16 @@ import java.util.Objects;
  * @param limit page size
  * @param offset pagination offset
  */
-public record AuditQuery(long startTime, long endTime, List<String> eventTypes, String user, String resource, String result,
-    String search, int limit, int offset) {
+public record AuditQuery(
+    long startTime,
+    long endTime,
+    List<String> eventTypes,
+    String user,
+    String resource,
+    String result,
+    String search,
+    int limit,
+    int offset) {
   /** Validates the fields. @throws NullPointerException if a field is null */
   public AuditQuery {
     eventTypes = FieldChecks.copy(eventTypes, "eventTypes");
@@ -65,6 +73,7 @@ public record AuditQuery(long startTime, long endTime, List<String> eventTypes, 
     long startTime = in.i64();
     long endTime = in.i64();
     List<String> eventTypes = sdkLayout ? in.strList16() : in.strList();
-    return new AuditQuery(startTime, endTime, eventTypes, in.str(), in.str(), in.str(), in.str(), in.i32(), in.i32());
+    return new AuditQuery(
+        startTime, endTime, eventTypes, in.str(), in.str(), in.str(), in.str(), in.i32(), in.i32());
   }
 }

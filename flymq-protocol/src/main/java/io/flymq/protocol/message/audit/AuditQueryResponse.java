@@ -25,7 +25,8 @@ import java.util.List;
  * @param totalCount matches before pagination
  * @param hasMore whether more pages follow
  */
-public record AuditQueryResponse(Opcode opcode, List<AuditEvent> events, int totalCount, boolean hasMore) implements Message {
+public record AuditQueryResponse(
+    Opcode opcode, List<AuditEvent> events, int totalCount, boolean hasMore) implements Message {
   /** Validates the fields. @throws IllegalArgumentException for another opcode */
   public AuditQueryResponse {
     FieldChecks.opcode(opcode, Opcode.AUDIT_QUERY, Opcode.AUDIT_QUERY_SDK);
@@ -60,11 +61,13 @@ public record AuditQueryResponse(Opcode opcode, List<AuditEvent> events, int tot
       int totalCount = in.i32();
       boolean hasMore = in.bool();
       int count = in.count(in.i32(), AuditEvent.MIN_BYTES);
-      return new AuditQueryResponse(opcode, in.list(count, r -> AuditEvent.decode(r, true)), totalCount, hasMore);
+      return new AuditQueryResponse(
+          opcode, in.list(count, r -> AuditEvent.decode(r, true)), totalCount, hasMore);
     }
     int count = in.count32(4 + AuditEvent.MIN_BYTES);
     // Each event is parsed inside its own length prefix, so a bad event cannot run into the next.
-    List<AuditEvent> events = in.list(count, r -> AuditEvent.decode(new WireReader(r.bytes()), false));
+    List<AuditEvent> events =
+        in.list(count, r -> AuditEvent.decode(new WireReader(r.bytes()), false));
     return new AuditQueryResponse(opcode, events, in.i32(), in.bool());
   }
 }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * ACL_GET (0x79) response, the ACL-info layout, wire v1 and v2. Layout: WIRE-V1 14.10. The
- * request is a {@link io.flymq.protocol.message.TopicRequest}.
+ * ACL_GET (0x79) response, the ACL-info layout, wire v1 and v2. Layout: WIRE-V1 14.10. The request
+ * is a {@link io.flymq.protocol.message.TopicRequest}.
  *
  * <pre>
  *   topic str | exists bool | public bool | default_public bool | allowed_users list&lt;str&gt; | allowed_roles list&lt;str&gt;
@@ -24,8 +24,14 @@ import java.util.Objects;
  * @param allowedUsers allowed users
  * @param allowedRoles allowed roles
  */
-public record AclInfoResponse(String topic, boolean exists, boolean isPublic, boolean defaultPublic, List<String> allowedUsers,
-    List<String> allowedRoles) implements Message {
+public record AclInfoResponse(
+    String topic,
+    boolean exists,
+    boolean isPublic,
+    boolean defaultPublic,
+    List<String> allowedUsers,
+    List<String> allowedRoles)
+    implements Message {
   /** Validates the fields. @throws NullPointerException if a field is null */
   public AclInfoResponse {
     Objects.requireNonNull(topic, "topic");
@@ -40,7 +46,12 @@ public record AclInfoResponse(String topic, boolean exists, boolean isPublic, bo
 
   @Override
   public void writeTo(WireWriter out) {
-    out.str(topic).bool(exists).bool(isPublic).bool(defaultPublic).strList(allowedUsers).strList(allowedRoles);
+    out.str(topic)
+        .bool(exists)
+        .bool(isPublic)
+        .bool(defaultPublic)
+        .strList(allowedUsers)
+        .strList(allowedRoles);
   }
 
   /**
@@ -50,6 +61,7 @@ public record AclInfoResponse(String topic, boolean exists, boolean isPublic, bo
    * @throws ProtocolException if the payload is truncated
    */
   public static AclInfoResponse decode(WireReader in) throws ProtocolException {
-    return new AclInfoResponse(in.str(), in.bool(), in.bool(), in.bool(), in.strList(), in.strList());
+    return new AclInfoResponse(
+        in.str(), in.bool(), in.bool(), in.bool(), in.strList(), in.strList());
   }
 }

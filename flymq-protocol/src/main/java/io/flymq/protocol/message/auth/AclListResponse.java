@@ -33,7 +33,14 @@ public record AclListResponse(List<AclEntry> acls, boolean defaultPublic) implem
 
   @Override
   public void writeTo(WireWriter out) {
-    out.list(acls, (a, w) -> w.str(a.topic()).bool(a.exists()).bool(a.isPublic()).strList(a.allowedUsers()).strList(a.allowedRoles()));
+    out.list(
+        acls,
+        (a, w) ->
+            w.str(a.topic())
+                .bool(a.exists())
+                .bool(a.isPublic())
+                .strList(a.allowedUsers())
+                .strList(a.allowedRoles()));
     out.bool(defaultPublic);
   }
 
@@ -45,7 +52,8 @@ public record AclListResponse(List<AclEntry> acls, boolean defaultPublic) implem
    */
   public static AclListResponse decode(WireReader in) throws ProtocolException {
     int count = in.count32(AclEntry.MIN_BYTES);
-    List<AclEntry> acls = in.list(count, r -> new AclEntry(r.str(), r.bool(), r.bool(), r.strList(), r.strList()));
+    List<AclEntry> acls =
+        in.list(count, r -> new AclEntry(r.str(), r.bool(), r.bool(), r.strList(), r.strList()));
     return new AclListResponse(acls, in.remaining() > 0 && in.bool());
   }
 
@@ -58,7 +66,12 @@ public record AclListResponse(List<AclEntry> acls, boolean defaultPublic) implem
    * @param allowedUsers allowed users
    * @param allowedRoles allowed roles
    */
-  public record AclEntry(String topic, boolean exists, boolean isPublic, List<String> allowedUsers, List<String> allowedRoles) {
+  public record AclEntry(
+      String topic,
+      boolean exists,
+      boolean isPublic,
+      List<String> allowedUsers,
+      List<String> allowedRoles) {
     static final int MIN_BYTES = 12;
 
     /** Validates the fields. @throws NullPointerException if a field is null */

@@ -9,8 +9,8 @@ import io.flymq.protocol.wire.WireWriter;
 import java.util.Objects;
 
 /**
- * The ACL response layout of ACL_SET (0x78) and ACL_DELETE (0x7A), wire v1 and v2. Layout:
- * WIRE-V1 14.9: {@code success bool | topic str}.
+ * The ACL response layout of ACL_SET (0x78) and ACL_DELETE (0x7A), wire v1 and v2. Layout: WIRE-V1
+ * 14.9: {@code success bool | topic str}.
  *
  * @param opcode ACL_SET or ACL_DELETE
  * @param success whether the ACL was changed

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * ACL_SET (0x78) request, wire v1 and v2. Layout: WIRE-V1 14.9. Answered with an
- * {@link AclResponse}.
+ * ACL_SET (0x78) request, wire v1 and v2. Layout: WIRE-V1 14.9. Answered with an {@link
+ * AclResponse}.
  *
  * <pre>
  *   topic str | public bool | allowed_users list&lt;str&gt; | allowed_roles list&lt;str&gt;
@@ -22,7 +22,9 @@ import java.util.Objects;
  * @param allowedUsers users allowed on a non-public topic
  * @param allowedRoles roles allowed on a non-public topic
  */
-public record AclSetRequest(String topic, boolean isPublic, List<String> allowedUsers, List<String> allowedRoles) implements Message {
+public record AclSetRequest(
+    String topic, boolean isPublic, List<String> allowedUsers, List<String> allowedRoles)
+    implements Message {
   /** Validates the fields. @throws NullPointerException if a field is null */
   public AclSetRequest {
     Objects.requireNonNull(topic, "topic");

@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * AUTH (0x70) request, wire v1 and v2. Layout: WIRE-V1 14.1. Answered with opcode AUTH_RESPONSE
- * (0x71): a {@link JavaIdentityResponse} (also the role-less form) or a {@link ReferenceIdentityResponse}.
+ * (0x71): a {@link JavaIdentityResponse} (also the role-less form) or a {@link
+ * ReferenceIdentityResponse}.
  *
  * <pre>
  *   username str | password str (clear text: use TLS)

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * AUTH_RESPONSE (0x71) and WHOAMI (0x72) response in the <em>Java layout</em> (Java
- * {@code authenticate}/{@code whoAmI}, Python {@code whoami}; {@link io.flymq.protocol.Dialect#JAVA});
+ * AUTH_RESPONSE (0x71) and WHOAMI (0x72) response in the <em>Java layout</em> (Java {@code
+ * authenticate}/{@code whoAmI}, Python {@code whoami}; {@link io.flymq.protocol.Dialect#JAVA});
  * wire v1 and v2. Layout: WIRE-V1 14.2, 14.3.
  *
  * <pre>
@@ -27,7 +27,8 @@ import java.util.Objects;
  * @param roles role names
  * @param permissions the union of the roles' permissions
  */
-public record JavaIdentityResponse(Opcode opcode, boolean success, String username, List<String> roles, List<String> permissions)
+public record JavaIdentityResponse(
+    Opcode opcode, boolean success, String username, List<String> roles, List<String> permissions)
     implements Message {
   /** Validates the fields. @throws IllegalArgumentException for another opcode */
   public JavaIdentityResponse {
@@ -45,7 +46,8 @@ public record JavaIdentityResponse(Opcode opcode, boolean success, String userna
    * @param username the identity, empty on failure
    * @param permissions the permissions (WHOAMI) or empty (AUTH_RESPONSE)
    */
-  public static JavaIdentityResponse roleless(Opcode opcode, boolean success, String username, List<String> permissions) {
+  public static JavaIdentityResponse roleless(
+      Opcode opcode, boolean success, String username, List<String> permissions) {
     return new JavaIdentityResponse(opcode, success, username, List.of(), permissions);
   }
 

@@ -10,16 +10,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * AUTH_RESPONSE (0x71) and WHOAMI (0x72) response in the <em>reference layout</em> (Go server,
- * Go SDK, Python {@code authenticate}; {@link io.flymq.protocol.Dialect#REFERENCE}); wire v1 and
- * v2. Layout: WIRE-V1 14.2, 14.3.
+ * AUTH_RESPONSE (0x71) and WHOAMI (0x72) response in the <em>reference layout</em> (Go server, Go
+ * SDK, Python {@code authenticate}; {@link io.flymq.protocol.Dialect#REFERENCE}); wire v1 and v2.
+ * Layout: WIRE-V1 14.2, 14.3.
  *
  * <pre>
  *   success bool | username str | roles u32 count x str8 (one-byte lengths!) | error str
  * </pre>
  *
- * <p>The Java SDK cannot read it (WIRE-V1 19.1 #2); a broker sends it only in dialect mode
- * {@code reference}.
+ * <p>The Java SDK cannot read it (WIRE-V1 19.1 #2); a broker sends it only in dialect mode {@code
+ * reference}.
  *
  * @param opcode AUTH_RESPONSE or WHOAMI
  * @param success whether authenticated
@@ -27,7 +27,8 @@ import java.util.Objects;
  * @param roles role names of at most 255 bytes
  * @param error the failure text, empty on success
  */
-public record ReferenceIdentityResponse(Opcode opcode, boolean success, String username, List<String> roles, String error)
+public record ReferenceIdentityResponse(
+    Opcode opcode, boolean success, String username, List<String> roles, String error)
     implements Message {
   /** Validates the fields. @throws IllegalArgumentException for another opcode */
   public ReferenceIdentityResponse {
@@ -51,7 +52,8 @@ public record ReferenceIdentityResponse(Opcode opcode, boolean success, String u
    * @param in the payload
    * @throws ProtocolException if the payload is truncated
    */
-  public static ReferenceIdentityResponse decode(Opcode opcode, WireReader in) throws ProtocolException {
+  public static ReferenceIdentityResponse decode(Opcode opcode, WireReader in)
+      throws ProtocolException {
     boolean success = in.bool();
     String username = in.str();
     int count = in.count32(1);

@@ -22,7 +22,13 @@ import java.util.Objects;
  * @param createdAt creation time, Unix <em>seconds</em>
  * @param updatedAt last update, Unix seconds
  */
-public record UserInfo(String username, List<String> roles, List<String> permissions, boolean enabled, long createdAt, long updatedAt) {
+public record UserInfo(
+    String username,
+    List<String> roles,
+    List<String> permissions,
+    boolean enabled,
+    long createdAt,
+    long updatedAt) {
   static final int MIN_BYTES = 27;
 
   /** Validates the fields. @throws NullPointerException if a field is null */
@@ -33,7 +39,12 @@ public record UserInfo(String username, List<String> roles, List<String> permiss
   }
 
   static void writeTo(UserInfo user, WireWriter out) {
-    out.str(user.username).strList(user.roles).strList(user.permissions).bool(user.enabled).i64(user.createdAt).i64(user.updatedAt);
+    out.str(user.username)
+        .strList(user.roles)
+        .strList(user.permissions)
+        .bool(user.enabled)
+        .i64(user.createdAt)
+        .i64(user.updatedAt);
   }
 
   static UserInfo decode(WireReader in) throws ProtocolException {

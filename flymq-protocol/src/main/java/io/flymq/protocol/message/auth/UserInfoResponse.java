@@ -9,8 +9,8 @@ import io.flymq.protocol.wire.WireWriter;
 import java.util.Objects;
 
 /**
- * USER_CREATE (0x73) and USER_GET (0x77) response, wire v1 and v2: one {@link UserInfo}.
- * Layout: WIRE-V1 14.4, 14.8.
+ * USER_CREATE (0x73) and USER_GET (0x77) response, wire v1 and v2: one {@link UserInfo}. Layout:
+ * WIRE-V1 14.4, 14.8.
  *
  * @param opcode USER_CREATE or USER_GET
  * @param user the user

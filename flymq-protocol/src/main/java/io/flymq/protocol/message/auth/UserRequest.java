@@ -17,8 +17,8 @@ import java.util.Objects;
  *   username str | password str | old_password str | roles list&lt;str&gt; | enabled bool (trailing, optional: default false)
  * </pre>
  *
- * <p>For PASSWORD_CHANGE {@code password} is the new password. The encoder always writes
- * {@code enabled}. {@link #toString()} masks both passwords.
+ * <p>For PASSWORD_CHANGE {@code password} is the new password. The encoder always writes {@code
+ * enabled}. {@link #toString()} masks both passwords.
  *
  * @param opcode USER_CREATE, USER_UPDATE or PASSWORD_CHANGE
  * @param username the user
@@ -27,7 +27,13 @@ import java.util.Objects;
  * @param roles the roles (replace the user's roles on USER_UPDATE)
  * @param enabled whether the account is enabled (USER_UPDATE)
  */
-public record UserRequest(Opcode opcode, String username, String password, String oldPassword, List<String> roles, boolean enabled)
+public record UserRequest(
+    Opcode opcode,
+    String username,
+    String password,
+    String oldPassword,
+    List<String> roles,
+    boolean enabled)
     implements Message {
   /** Validates the fields. @throws IllegalArgumentException for another opcode */
   public UserRequest {
@@ -45,8 +51,15 @@ public record UserRequest(Opcode opcode, String username, String password, Strin
 
   @Override
   public String toString() {
-    return "UserRequest[opcode=" + opcode + ", username=" + username + ", password=***, oldPassword=***, roles=" + roles
-        + ", enabled=" + enabled + "]";
+    return "UserRequest[opcode="
+        + opcode
+        + ", username="
+        + username
+        + ", password=***, oldPassword=***, roles="
+        + roles
+        + ", enabled="
+        + enabled
+        + "]";
   }
 
   /**

@@ -27,7 +27,12 @@ import java.util.Objects;
  * @param isolationLevel which records are visible
  * @param partitions what to fetch, at least one, each partition at most once
  */
-public record FetchBatchesRequest(int maxWaitMs, int minBytes, int maxBytes, IsolationLevel isolationLevel, List<FetchPartition> partitions)
+public record FetchBatchesRequest(
+    int maxWaitMs,
+    int minBytes,
+    int maxBytes,
+    IsolationLevel isolationLevel,
+    List<FetchPartition> partitions)
     implements Message {
   /** Validates the fields. @throws IllegalArgumentException if a field is out of range */
   public FetchBatchesRequest {
@@ -49,7 +54,10 @@ public record FetchBatchesRequest(int maxWaitMs, int minBytes, int maxBytes, Iso
   @Override
   public void writeTo(WireWriter out) {
     out.i32(maxWaitMs).i32(minBytes).i32(maxBytes).u8(isolationLevel.id());
-    out.list(partitions, (p, w) -> w.str(p.topic()).i32(p.partition()).i64(p.fetchOffset()).i32(p.partitionMaxBytes()));
+    out.list(
+        partitions,
+        (p, w) ->
+            w.str(p.topic()).i32(p.partition()).i64(p.fetchOffset()).i32(p.partitionMaxBytes()));
   }
 
   /**
@@ -64,7 +72,8 @@ public record FetchBatchesRequest(int maxWaitMs, int minBytes, int maxBytes, Iso
     int maxBytes = in.i32();
     IsolationLevel level = IsolationLevel.fromId(in.u8());
     int count = in.count32(FetchPartition.MIN_BYTES);
-    List<FetchPartition> partitions = in.list(count, r -> new FetchPartition(r.str(), r.i32(), r.i64(), r.i32()));
+    List<FetchPartition> partitions =
+        in.list(count, r -> new FetchPartition(r.str(), r.i32(), r.i64(), r.i32()));
     return new FetchBatchesRequest(maxWaitMs, minBytes, maxBytes, level, partitions);
   }
 
@@ -76,7 +85,8 @@ public record FetchBatchesRequest(int maxWaitMs, int minBytes, int maxBytes, Iso
    * @param fetchOffset the first offset wanted, {@code >= 0}
    * @param partitionMaxBytes the limit for this partition, {@code >= 0}
    */
-  public record FetchPartition(String topic, int partition, long fetchOffset, int partitionMaxBytes) {
+  public record FetchPartition(
+      String topic, int partition, long fetchOffset, int partitionMaxBytes) {
     static final int MIN_BYTES = 18;
 
     /** Validates the fields. @throws IllegalArgumentException if a field is negative */

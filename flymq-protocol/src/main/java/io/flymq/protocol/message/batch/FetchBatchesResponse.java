@@ -38,8 +38,15 @@ public record FetchBatchesResponse(List<PartitionRecords> partitions) implements
 
   @Override
   public void writeTo(WireWriter out) {
-    out.list(partitions, (p, w) -> w.str(p.topic()).i32(p.partition()).u16(p.errorCode().code()).i64(p.highWatermark())
-        .i64(p.logStartOffset()).bytes(p.records()));
+    out.list(
+        partitions,
+        (p, w) ->
+            w.str(p.topic())
+                .i32(p.partition())
+                .u16(p.errorCode().code())
+                .i64(p.highWatermark())
+                .i64(p.logStartOffset())
+                .bytes(p.records()));
   }
 
   /**
@@ -50,8 +57,12 @@ public record FetchBatchesResponse(List<PartitionRecords> partitions) implements
    */
   public static FetchBatchesResponse decode(WireReader in) throws ProtocolException {
     int count = in.count32(PartitionRecords.MIN_BYTES);
-    return new FetchBatchesResponse(in.list(count,
-        r -> new PartitionRecords(r.str(), r.i32(), ErrorCode.fromCode(r.i16()), r.i64(), r.i64(), r.bytes())));
+    return new FetchBatchesResponse(
+        in.list(
+            count,
+            r ->
+                new PartitionRecords(
+                    r.str(), r.i32(), ErrorCode.fromCode(r.i16()), r.i64(), r.i64(), r.bytes())));
   }
 
   /**
@@ -64,7 +75,12 @@ public record FetchBatchesResponse(List<PartitionRecords> partitions) implements
    * @param logStartOffset the log start offset, -1 on error
    * @param records whole record batches (read-only view), empty on error
    */
-  public record PartitionRecords(String topic, int partition, ErrorCode errorCode, long highWatermark, long logStartOffset,
+  public record PartitionRecords(
+      String topic,
+      int partition,
+      ErrorCode errorCode,
+      long highWatermark,
+      long logStartOffset,
       ByteBuffer records) {
     static final int MIN_BYTES = 28;
 
@@ -74,7 +90,12 @@ public record FetchBatchesResponse(List<PartitionRecords> partitions) implements
       FieldChecks.nonNegative(partition, "partition");
       Objects.requireNonNull(errorCode, "errorCode");
       if (highWatermark < -1 || logStartOffset < -1) {
-        throw new IllegalArgumentException("highWatermark/logStartOffset: " + highWatermark + "/" + logStartOffset + " (expected: >= -1)");
+        throw new IllegalArgumentException(
+            "highWatermark/logStartOffset: "
+                + highWatermark
+                + "/"
+                + logStartOffset
+                + " (expected: >= -1)");
       }
       records = ByteViews.readOnly(records, "records");
     }

@@ -3,9 +3,7 @@ package io.flymq.protocol.message.batch;
 import io.flymq.protocol.error.ProtocolException;
 import io.flymq.protocol.wire.WireReader;
 
-/**
- * Which records a FETCH_BATCHES request may see (docs/protocol.md#fetch_batches). Immutable.
- */
+/** Which records a FETCH_BATCHES request may see (docs/protocol.md#fetch_batches). Immutable. */
 public enum IsolationLevel {
   /** Everything up to the high watermark, including open transactions. */
   READ_UNCOMMITTED(0),

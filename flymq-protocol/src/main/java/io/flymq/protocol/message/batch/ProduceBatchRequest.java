@@ -17,8 +17,8 @@ import java.util.Objects;
  *   topic str | partition i32 | acks i16 (-1 all, 0 none, 1 leader) | timeout_ms i32 | record_batch bytes
  * </pre>
  *
- * <p>{@code record_batch} is one Kafka RecordBatch v2, kept as an opaque read-only view: the
- * broker validates it with the storage module's flyweight, never as objects per record.
+ * <p>{@code record_batch} is one Kafka RecordBatch v2, kept as an opaque read-only view: the broker
+ * validates it with the storage module's flyweight, never as objects per record.
  *
  * @param topic the topic
  * @param partition the partition, {@code >= 0}
@@ -26,11 +26,15 @@ import java.util.Objects;
  * @param timeoutMs how long to wait for acknowledgements, {@code >= 0}
  * @param recordBatch one RecordBatch v2 (read-only view)
  */
-public record ProduceBatchRequest(String topic, int partition, short acks, int timeoutMs, ByteBuffer recordBatch) implements Message {
+public record ProduceBatchRequest(
+    String topic, int partition, short acks, int timeoutMs, ByteBuffer recordBatch)
+    implements Message {
   /** Acknowledge after all in-sync replicas have the batch. */
   public static final short ACKS_ALL = -1;
+
   /** Acknowledge as soon as the batch is accepted, before it is appended. */
   public static final short ACKS_NONE = 0;
+
   /** Acknowledge after the leader has appended the batch. */
   public static final short ACKS_LEADER = 1;
 

@@ -26,15 +26,22 @@ import java.util.Objects;
  * @param logAppendTime the broker's append time (ms), -1 when the batch's create time is kept
  * @param logStartOffset the partition's log start offset, -1 when unknown
  */
-public record ProduceBatchResponse(String topic, int partition, ErrorCode errorCode, long baseOffset, long logAppendTime,
-    long logStartOffset) implements Message {
+public record ProduceBatchResponse(
+    String topic,
+    int partition,
+    ErrorCode errorCode,
+    long baseOffset,
+    long logAppendTime,
+    long logStartOffset)
+    implements Message {
   /** Validates the fields. @throws IllegalArgumentException if a field is out of range */
   public ProduceBatchResponse {
     Objects.requireNonNull(topic, "topic");
     FieldChecks.nonNegative(partition, "partition");
     Objects.requireNonNull(errorCode, "errorCode");
     if (baseOffset < -1 || logStartOffset < -1) {
-      throw new IllegalArgumentException("baseOffset/logStartOffset: " + baseOffset + "/" + logStartOffset + " (expected: >= -1)");
+      throw new IllegalArgumentException(
+          "baseOffset/logStartOffset: " + baseOffset + "/" + logStartOffset + " (expected: >= -1)");
     }
   }
 
@@ -45,7 +52,12 @@ public record ProduceBatchResponse(String topic, int partition, ErrorCode errorC
 
   @Override
   public void writeTo(WireWriter out) {
-    out.str(topic).i32(partition).u16(errorCode.code()).i64(baseOffset).i64(logAppendTime).i64(logStartOffset);
+    out.str(topic)
+        .i32(partition)
+        .u16(errorCode.code())
+        .i64(baseOffset)
+        .i64(logAppendTime)
+        .i64(logStartOffset);
   }
 
   /**
@@ -55,6 +67,7 @@ public record ProduceBatchResponse(String topic, int partition, ErrorCode errorC
    * @throws ProtocolException if the payload is truncated
    */
   public static ProduceBatchResponse decode(WireReader in) throws ProtocolException {
-    return new ProduceBatchResponse(in.str(), in.i32(), ErrorCode.fromCode(in.i16()), in.i64(), in.i64(), in.i64());
+    return new ProduceBatchResponse(
+        in.str(), in.i32(), ErrorCode.fromCode(in.i16()), in.i64(), in.i64(), in.i64());
   }
 }

@@ -8,9 +8,9 @@ import io.flymq.protocol.wire.WireWriter;
 import java.util.Objects;
 
 /**
- * CLUSTER_JOIN (0x50) request, wire v1 and v2. Layout: WIRE-V1 12.1: {@code peer str}
- * ({@code host:port} of a member to join through). The response is a
- * {@link io.flymq.protocol.message.SuccessResponse} or an ERROR.
+ * CLUSTER_JOIN (0x50) request, wire v1 and v2. Layout: WIRE-V1 12.1: {@code peer str} ({@code
+ * host:port} of a member to join through). The response is a {@link
+ * io.flymq.protocol.message.SuccessResponse} or an ERROR.
  *
  * @param peer the cluster address of a member
  */

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * CLUSTER_METADATA (0x53) response, wire v1 and v2. Layout: WIRE-V1 12.4. The request is a
- * {@link io.flymq.protocol.message.TopicRequest} (empty topic = all).
+ * CLUSTER_METADATA (0x53) response, wire v1 and v2. Layout: WIRE-V1 12.4. The request is a {@link
+ * io.flymq.protocol.message.TopicRequest} (empty topic = all).
  *
  * <pre>
  *   cluster_id str | topics list&lt;topic&gt;
@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param clusterId a stable cluster id
  * @param topics the topics, partitions in ascending order
  */
-public record ClusterMetadataResponse(String clusterId, List<TopicMetadata> topics) implements Message {
+public record ClusterMetadataResponse(String clusterId, List<TopicMetadata> topics)
+    implements Message {
   /** Validates the fields. @throws NullPointerException if a field is null */
   public ClusterMetadataResponse {
     Objects.requireNonNull(clusterId, "clusterId");
@@ -37,7 +38,11 @@ public record ClusterMetadataResponse(String clusterId, List<TopicMetadata> topi
 
   @Override
   public void writeTo(WireWriter out) {
-    out.str(clusterId).list(topics, (topic, w) -> w.str(topic.topic()).list(topic.partitions(), PartitionMetadata::writeTo));
+    out.str(clusterId)
+        .list(
+            topics,
+            (topic, w) ->
+                w.str(topic.topic()).list(topic.partitions(), PartitionMetadata::writeTo));
   }
 
   /**
@@ -49,11 +54,15 @@ public record ClusterMetadataResponse(String clusterId, List<TopicMetadata> topi
   public static ClusterMetadataResponse decode(WireReader in) throws ProtocolException {
     String clusterId = in.str();
     int count = in.count32(6);
-    return new ClusterMetadataResponse(clusterId, in.list(count, r -> {
-      String topic = r.str();
-      int partitions = r.count32(PartitionMetadata.MIN_BYTES);
-      return new TopicMetadata(topic, r.list(partitions, PartitionMetadata::decode));
-    }));
+    return new ClusterMetadataResponse(
+        clusterId,
+        in.list(
+            count,
+            r -> {
+              String topic = r.str();
+              int partitions = r.count32(PartitionMetadata.MIN_BYTES);
+              return new TopicMetadata(topic, r.list(partitions, PartitionMetadata::decode));
+            }));
   }
 
   /**
@@ -81,8 +90,14 @@ public record ClusterMetadataResponse(String clusterId, List<TopicMetadata> topi
    * @param replicas node ids, leader included
    * @param isr node ids of the in-sync replicas
    */
-  public record PartitionMetadata(int partition, String leaderId, String leaderAddr, long epoch, String state,
-      List<String> replicas, List<String> isr) {
+  public record PartitionMetadata(
+      int partition,
+      String leaderId,
+      String leaderAddr,
+      long epoch,
+      String state,
+      List<String> replicas,
+      List<String> isr) {
     static final int MIN_BYTES = 26;
 
     /** Validates the fields. @throws IllegalArgumentException if partition or epoch is negative */
@@ -97,11 +112,18 @@ public record ClusterMetadataResponse(String clusterId, List<TopicMetadata> topi
     }
 
     static void writeTo(PartitionMetadata p, WireWriter out) {
-      out.i32(p.partition).str(p.leaderId).str(p.leaderAddr).i64(p.epoch).str(p.state).strList(p.replicas).strList(p.isr);
+      out.i32(p.partition)
+          .str(p.leaderId)
+          .str(p.leaderAddr)
+          .i64(p.epoch)
+          .str(p.state)
+          .strList(p.replicas)
+          .strList(p.isr);
     }
 
     static PartitionMetadata decode(WireReader in) throws ProtocolException {
-      return new PartitionMetadata(in.i32(), in.str(), in.str(), in.i64(), in.str(), in.strList(), in.strList());
+      return new PartitionMetadata(
+          in.i32(), in.str(), in.str(), in.i64(), in.str(), in.strList(), in.strList());
     }
   }
 }

@@ -9,8 +9,8 @@ import io.flymq.protocol.wire.WireWriter;
 import java.util.Objects;
 
 /**
- * COMMIT (0x06) request, wire v1 and v2. Layout: WIRE-V1 7.7. The response is an
- * {@link io.flymq.protocol.message.AckResponse}.
+ * COMMIT (0x06) request, wire v1 and v2. Layout: WIRE-V1 7.7. The response is an {@link
+ * io.flymq.protocol.message.AckResponse}.
  *
  * <pre>
  *   topic str | group_id str | partition i32 | offset u64 (next offset to consume)
@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param partition the partition, {@code >= 0}
  * @param offset the offset to store, {@code >= 0}
  */
-public record CommitRequest(String topic, String groupId, int partition, long offset) implements Message {
+public record CommitRequest(String topic, String groupId, int partition, long offset)
+    implements Message {
   /** Validates the fields. @throws IllegalArgumentException if a field is negative */
   public CommitRequest {
     Objects.requireNonNull(topic, "topic");

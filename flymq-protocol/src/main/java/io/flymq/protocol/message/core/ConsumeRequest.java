@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param partition the partition, {@code >= 0}
  * @param offset the offset of the one record to read, {@code >= 0}
  */
-public record ConsumeRequest(Opcode opcode, String topic, int partition, long offset) implements Message {
+public record ConsumeRequest(Opcode opcode, String topic, int partition, long offset)
+    implements Message {
   /** Validates the fields. @throws IllegalArgumentException if a field is out of range */
   public ConsumeRequest {
     FieldChecks.opcode(opcode, Opcode.CONSUME, Opcode.CONSUME_ZERO_COPY);

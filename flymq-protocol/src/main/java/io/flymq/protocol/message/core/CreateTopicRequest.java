@@ -9,8 +9,8 @@ import io.flymq.protocol.wire.WireWriter;
 import java.util.Objects;
 
 /**
- * CREATE_TOPIC (0x03) request, wire v1 and v2. Layout: WIRE-V1 7.4. The response is an
- * {@link io.flymq.protocol.message.AckResponse}.
+ * CREATE_TOPIC (0x03) request, wire v1 and v2. Layout: WIRE-V1 7.4. The response is an {@link
+ * io.flymq.protocol.message.AckResponse}.
  *
  * <pre>
  *   topic str | partitions i32 (0 = 1 partition)

@@ -15,7 +15,8 @@ import java.util.Objects;
  *   topic str | partition i32 | offset u64 | max_messages i32 (&lt;= 0 means 10) | filter str (trailing, optional)
  * </pre>
  *
- * <p>A missing filter decodes as empty (no filter); the encoder always writes it, as every SDK does.
+ * <p>A missing filter decodes as empty (no filter); the encoder always writes it, as every SDK
+ * does.
  *
  * @param opcode FETCH or FETCH_BINARY
  * @param topic the topic
@@ -24,7 +25,8 @@ import java.util.Objects;
  * @param maxMessages the most messages to return; {@code <= 0} means 10
  * @param filter the filter, empty for none
  */
-public record FetchRequest(Opcode opcode, String topic, int partition, long offset, int maxMessages, String filter)
+public record FetchRequest(
+    Opcode opcode, String topic, int partition, long offset, int maxMessages, String filter)
     implements Message {
   /** Validates the fields. @throws IllegalArgumentException if a field is out of range */
   public FetchRequest {

@@ -23,7 +23,8 @@ import java.util.List;
  * @param nextOffset where the next fetch should start
  * @param messages the messages, in offset order
  */
-public record FetchResponse(Opcode opcode, long nextOffset, List<FetchedMessage> messages) implements Message {
+public record FetchResponse(Opcode opcode, long nextOffset, List<FetchedMessage> messages)
+    implements Message {
   /** Validates the fields. @throws IllegalArgumentException if a field is out of range */
   public FetchResponse {
     FieldChecks.opcode(opcode, Opcode.FETCH, Opcode.FETCH_BINARY);

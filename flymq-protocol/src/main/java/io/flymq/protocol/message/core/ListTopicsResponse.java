@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * LIST_TOPICS (0x08) response, wire v1 and v2. Layout: WIRE-V1 7.9: {@code topics list<str>},
- * sorted by name, without names starting with {@code __}. The request is an
- * {@link io.flymq.protocol.message.EmptyRequest}.
+ * sorted by name, without names starting with {@code __}. The request is an {@link
+ * io.flymq.protocol.message.EmptyRequest}.
  *
  * @param topics the topic names
  */

@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param partitions the partition count
  * @param replicationFactor the replication factor
  */
-public record MetadataResponse(String topic, int partitions, int replicationFactor) implements Message {
+public record MetadataResponse(String topic, int partitions, int replicationFactor)
+    implements Message {
   /** Validates the fields. @throws IllegalArgumentException if a count is negative */
   public MetadataResponse {
     Objects.requireNonNull(topic, "topic");

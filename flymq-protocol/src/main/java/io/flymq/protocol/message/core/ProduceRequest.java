@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param value the value (read-only view)
  * @param partition {@code -1} or an explicit partition {@code >= 0}
  */
-public record ProduceRequest(String topic, ByteBuffer key, ByteBuffer value, int partition) implements Message {
+public record ProduceRequest(String topic, ByteBuffer key, ByteBuffer value, int partition)
+    implements Message {
   /** The partition value that lets the broker choose (FNV-1a of the key, or round robin). */
   public static final int ANY_PARTITION = -1;
 

@@ -27,11 +27,24 @@ import java.util.Objects;
  * @param keySize the key length, or -1 when the key was empty
  * @param valueSize the value length
  */
-public record RecordMetadata(Opcode opcode, String topic, int partition, long offset, long timestamp, int keySize, int valueSize)
+public record RecordMetadata(
+    Opcode opcode,
+    String topic,
+    int partition,
+    long offset,
+    long timestamp,
+    int keySize,
+    int valueSize)
     implements Message {
   /** Validates the fields. @throws IllegalArgumentException if a field is out of range */
   public RecordMetadata {
-    FieldChecks.opcode(opcode, Opcode.PRODUCE, Opcode.PRODUCE_WITH_SCHEMA, Opcode.PRODUCE_DELAYED, Opcode.PRODUCE_WITH_TTL, Opcode.PRODUCE_TX);
+    FieldChecks.opcode(
+        opcode,
+        Opcode.PRODUCE,
+        Opcode.PRODUCE_WITH_SCHEMA,
+        Opcode.PRODUCE_DELAYED,
+        Opcode.PRODUCE_WITH_TTL,
+        Opcode.PRODUCE_TX);
     Objects.requireNonNull(topic, "topic");
     FieldChecks.nonNegative(partition, "partition");
     FieldChecks.nonNegative(offset, "offset");

@@ -8,9 +8,9 @@ import io.flymq.protocol.wire.WireWriter;
 import java.util.Objects;
 
 /**
- * CANCEL_DELAYED (0x31) request, a FlyMQ-JVM proposal no public SDK sends; wire v1 and v2.
- * Layout: WIRE-V1 10.2: {@code message_id str}. The response is a
- * {@link io.flymq.protocol.message.SuccessResponse}.
+ * CANCEL_DELAYED (0x31) request, a FlyMQ-JVM proposal no public SDK sends; wire v1 and v2. Layout:
+ * WIRE-V1 10.2: {@code message_id str}. The response is a {@link
+ * io.flymq.protocol.message.SuccessResponse}.
  *
  * @param messageId the delayed message's id
  */

@@ -11,8 +11,9 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * PRODUCE_DELAYED (0x30) request, wire v1 and v2. Layout: WIRE-V1 10.1. The response is a
- * {@link io.flymq.protocol.message.core.RecordMetadata}. After the delay the data is appended as a keyless record; the response's partition and offset are 0 while it waits.
+ * PRODUCE_DELAYED (0x30) request, wire v1 and v2. Layout: WIRE-V1 10.1. The response is a {@link
+ * io.flymq.protocol.message.core.RecordMetadata}. After the delay the data is appended as a keyless
+ * record; the response's partition and offset are 0 while it waits.
  *
  * <pre>
  *   topic str | data bytes | delay_ms i64
@@ -22,7 +23,8 @@ import java.util.Objects;
  * @param data the message (read-only view)
  * @param delayMs the delay before the message is appended, {@code >= 0}
  */
-public record ProduceDelayedRequest(String topic, ByteBuffer data, long delayMs) implements Message {
+public record ProduceDelayedRequest(String topic, ByteBuffer data, long delayMs)
+    implements Message {
   /** Validates the fields. @throws IllegalArgumentException if a field is out of range */
   public ProduceDelayedRequest {
     Objects.requireNonNull(topic, "topic");

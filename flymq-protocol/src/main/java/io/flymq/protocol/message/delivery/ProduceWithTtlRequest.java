@@ -10,8 +10,9 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * PRODUCE_WITH_TTL (0x35) request, wire v1 and v2. Layout: WIRE-V1 10.3. The response is a
- * {@link io.flymq.protocol.message.core.RecordMetadata}. The record is written at once and hidden from CONSUME/FETCH once it expires.
+ * PRODUCE_WITH_TTL (0x35) request, wire v1 and v2. Layout: WIRE-V1 10.3. The response is a {@link
+ * io.flymq.protocol.message.core.RecordMetadata}. The record is written at once and hidden from
+ * CONSUME/FETCH once it expires.
  *
  * <pre>
  *   topic str | data bytes | ttl_ms i64

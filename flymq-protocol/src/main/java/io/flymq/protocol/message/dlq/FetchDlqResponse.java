@@ -44,7 +44,8 @@ public record FetchDlqResponse(List<DlqMessage> messages) implements Message {
    */
   public static FetchDlqResponse decode(WireReader in) throws ProtocolException {
     int count = in.count32(DlqMessage.MIN_BYTES);
-    return new FetchDlqResponse(in.list(count, r -> new DlqMessage(r.str(), r.bytes(), r.str(), r.i32())));
+    return new FetchDlqResponse(
+        in.list(count, r -> new DlqMessage(r.str(), r.bytes(), r.str(), r.i32())));
   }
 
   /**

@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * REPLAY_DLQ (0x21) request, form B (re-inject by DLQ offset; Java {@code reInjectDLQ}, Python
- * {@code re_inject_dlq}), wire v1 and v2. Layout: WIRE-V1 9.2. Decoded by
- * {@link ReplayDlqRequest#decode}; answered with a {@link ReinjectDlqResponse}.
+ * {@code re_inject_dlq}), wire v1 and v2. Layout: WIRE-V1 9.2. Decoded by {@link
+ * ReplayDlqRequest#decode}; answered with a {@link ReinjectDlqResponse}.
  *
  * <pre>
  *   topic str | offset u64 (offset of the entry in the DLQ topic)

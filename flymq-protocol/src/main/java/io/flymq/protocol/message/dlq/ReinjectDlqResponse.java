@@ -8,8 +8,8 @@ import io.flymq.protocol.wire.WireWriter;
 import java.util.Objects;
 
 /**
- * REPLAY_DLQ (0x21) response to form B, wire v1 and v2. Layout: WIRE-V1 9.2:
- * {@code success bool | message str32} (a <em>u32</em> length, as Python reads it).
+ * REPLAY_DLQ (0x21) response to form B, wire v1 and v2. Layout: WIRE-V1 9.2: {@code success bool |
+ * message str32} (a <em>u32</em> length, as Python reads it).
  *
  * <p>FlyMQ always sends an empty message, exactly five bytes ({@link #of(boolean)}): every SDK
  * decoder (u16 or u32 length) reads that as "no message".

@@ -9,8 +9,8 @@ import java.util.Objects;
 
 /**
  * REPLAY_DLQ (0x21) request, form A (by message id; every SDK, the only form the reference
- * understands), wire v1 and v2. Layout: WIRE-V1 9.2. The response is a
- * {@link io.flymq.protocol.message.SuccessResponse}. Form B is {@link ReinjectDlqRequest}.
+ * understands), wire v1 and v2. Layout: WIRE-V1 9.2. The response is a {@link
+ * io.flymq.protocol.message.SuccessResponse}. Form B is {@link ReinjectDlqRequest}.
  *
  * <pre>
  *   topic str | message_id str
@@ -37,8 +37,8 @@ public record ReplayDlqRequest(String topic, String messageId) implements Messag
   }
 
   /**
-   * Decodes form A or form B, told apart as WIRE-V1 9.2 says: after the topic, if the next u16
-   * plus 2 equals the remaining length it is form A; else if exactly 8 bytes remain it is form B.
+   * Decodes form A or form B, told apart as WIRE-V1 9.2 says: after the topic, if the next u16 plus
+   * 2 equals the remaining length it is form A; else if exactly 8 bytes remain it is form B.
    *
    * @param in the payload
    * @return a {@link ReplayDlqRequest} or a {@link ReinjectDlqRequest}
@@ -56,6 +56,9 @@ public record ReplayDlqRequest(String topic, String messageId) implements Messag
     if (remaining == 8) {
       return new ReinjectDlqRequest(topic, in.i64());
     }
-    throw WireReader.invalid("REPLAY_DLQ payload is neither a message id nor an 8-byte offset (" + remaining + " bytes after the topic)");
+    throw WireReader.invalid(
+        "REPLAY_DLQ payload is neither a message id nor an 8-byte offset ("
+            + remaining
+            + " bytes after the topic)");
   }
 }

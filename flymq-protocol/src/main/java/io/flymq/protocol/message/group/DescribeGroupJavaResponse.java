@@ -8,8 +8,8 @@ import io.flymq.protocol.wire.WireWriter;
 import java.util.Objects;
 
 /**
- * DESCRIBE_GROUP (0x63) response, Java layout (Java SDK), {@link io.flymq.protocol.Dialect#JAVA}; wire v1 and
- * v2. Layout: WIRE-V1 13.4: one {@link GroupDescription} and nothing else.
+ * DESCRIBE_GROUP (0x63) response, Java layout (Java SDK), {@link io.flymq.protocol.Dialect#JAVA};
+ * wire v1 and v2. Layout: WIRE-V1 13.4: one {@link GroupDescription} and nothing else.
  *
  * @param group the described group
  */

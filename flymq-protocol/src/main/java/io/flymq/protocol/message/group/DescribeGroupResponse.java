@@ -8,8 +8,9 @@ import io.flymq.protocol.wire.WireWriter;
 import java.util.Objects;
 
 /**
- * DESCRIBE_GROUP (0x63) response, reference layout (Go and Python SDKs, flymq-cli), {@link io.flymq.protocol.Dialect#REFERENCE}; wire v1 and
- * v2. Layout: WIRE-V1 13.4: one {@link GroupSummary} and nothing else.
+ * DESCRIBE_GROUP (0x63) response, reference layout (Go and Python SDKs, flymq-cli), {@link
+ * io.flymq.protocol.Dialect#REFERENCE}; wire v1 and v2. Layout: WIRE-V1 13.4: one {@link
+ * GroupSummary} and nothing else.
  *
  * @param group the described group
  */

@@ -8,8 +8,8 @@ import io.flymq.protocol.wire.WireReader;
 import io.flymq.protocol.wire.WireWriter;
 
 /**
- * GET_LAG (0x64) response, wire v1 and v2. Layout: WIRE-V1 13.5. The request is a
- * {@link GroupPartitionRequest}.
+ * GET_LAG (0x64) response, wire v1 and v2. Layout: WIRE-V1 13.5. The request is a {@link
+ * GroupPartitionRequest}.
  *
  * <pre>
  *   current_offset u64 | committed_offset u64 (0 = none) | latest_offset u64 (log end) | lag u64
@@ -20,7 +20,8 @@ import io.flymq.protocol.wire.WireWriter;
  * @param latestOffset the log-end offset
  * @param lag {@code max(0, latestOffset - committedOffset)}
  */
-public record GetLagResponse(long currentOffset, long committedOffset, long latestOffset, long lag) implements Message {
+public record GetLagResponse(long currentOffset, long committedOffset, long latestOffset, long lag)
+    implements Message {
   /** Validates the fields. @throws IllegalArgumentException if a field is negative */
   public GetLagResponse {
     FieldChecks.nonNegative(currentOffset, "currentOffset");

@@ -22,7 +22,8 @@ import java.util.Objects;
  * @param groupId the group id
  * @param partition the partition, {@code >= 0}
  */
-public record GroupPartitionRequest(Opcode opcode, String topic, String groupId, int partition) implements Message {
+public record GroupPartitionRequest(Opcode opcode, String topic, String groupId, int partition)
+    implements Message {
   /** Validates the fields. @throws IllegalArgumentException if a field is out of range */
   public GroupPartitionRequest {
     FieldChecks.opcode(opcode, Opcode.GET_OFFSET, Opcode.GET_LAG);
@@ -43,7 +44,8 @@ public record GroupPartitionRequest(Opcode opcode, String topic, String groupId,
    * @param in the payload
    * @throws ProtocolException if the payload is truncated
    */
-  public static GroupPartitionRequest decode(Opcode opcode, WireReader in) throws ProtocolException {
+  public static GroupPartitionRequest decode(Opcode opcode, WireReader in)
+      throws ProtocolException {
     return new GroupPartitionRequest(opcode, in.str(), in.str(), in.i32());
   }
 }

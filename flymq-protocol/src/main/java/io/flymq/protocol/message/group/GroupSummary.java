@@ -9,8 +9,8 @@ import java.util.Objects;
 
 /**
  * A consumer group on one topic in the <em>reference layout</em>: the element of the reference
- * LIST_GROUPS (0x62) response and the body of the reference DESCRIBE_GROUP (0x63) response;
- * wire v1 and v2. Layout: WIRE-V1 13.3.
+ * LIST_GROUPS (0x62) response and the body of the reference DESCRIBE_GROUP (0x63) response; wire v1
+ * and v2. Layout: WIRE-V1 13.3.
  *
  * <pre>
  *   topic str | group_id str | members u32 | offsets list&lt;partition i32 | offset u64&gt;
@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param members the number of live member connections
  * @param offsets the committed offsets, by partition
  */
-public record GroupSummary(String topic, String groupId, long members, List<PartitionOffset> offsets) {
+public record GroupSummary(
+    String topic, String groupId, long members, List<PartitionOffset> offsets) {
   static final int MIN_BYTES = 12;
 
   /** Validates the fields. @throws IllegalArgumentException if members does not fit a u32 */
@@ -33,7 +34,9 @@ public record GroupSummary(String topic, String groupId, long members, List<Part
   }
 
   static void writeTo(GroupSummary group, WireWriter out) {
-    out.str(group.topic).str(group.groupId).u32(group.members)
+    out.str(group.topic)
+        .str(group.groupId)
+        .u32(group.members)
         .list(group.offsets, (o, w) -> w.i32(o.partition()).i64(o.offset()));
   }
 
@@ -42,7 +45,8 @@ public record GroupSummary(String topic, String groupId, long members, List<Part
     String groupId = in.str();
     long members = in.u32();
     int count = in.count32(12);
-    return new GroupSummary(topic, groupId, members, in.list(count, r -> new PartitionOffset(r.i32(), r.i64())));
+    return new GroupSummary(
+        topic, groupId, members, in.list(count, r -> new PartitionOffset(r.i32(), r.i64())));
   }
 
   /**

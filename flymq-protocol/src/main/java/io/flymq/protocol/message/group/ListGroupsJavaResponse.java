@@ -9,10 +9,10 @@ import io.flymq.protocol.wire.WireWriter;
 import java.util.List;
 
 /**
- * LIST_GROUPS (0x62) response, Java layout (Java SDK), {@link io.flymq.protocol.Dialect#JAVA}; wire v1 and v2.
- * Layout: WIRE-V1 13.3: {@code groups list<GroupDescription>}. The request is an
- * {@link io.flymq.protocol.message.EmptyRequest}; which layout a broker sends is chosen by
- * {@link io.flymq.protocol.DialectMode}.
+ * LIST_GROUPS (0x62) response, Java layout (Java SDK), {@link io.flymq.protocol.Dialect#JAVA}; wire
+ * v1 and v2. Layout: WIRE-V1 13.3: {@code groups list<GroupDescription>}. The request is an {@link
+ * io.flymq.protocol.message.EmptyRequest}; which layout a broker sends is chosen by {@link
+ * io.flymq.protocol.DialectMode}.
  *
  * @param groups the groups, sorted
  */

@@ -1,6 +1,5 @@
 package io.flymq.protocol.message.group;
 
-import java.util.OptionalLong;
 import io.flymq.protocol.Message;
 import io.flymq.protocol.Opcode;
 import io.flymq.protocol.error.ProtocolException;
@@ -8,10 +7,11 @@ import io.flymq.protocol.message.FieldChecks;
 import io.flymq.protocol.wire.WireReader;
 import io.flymq.protocol.wire.WireWriter;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
- * RESET_OFFSET (0x61) request, wire v1 and v2. Layout: WIRE-V1 13.2. The response is an
- * {@link io.flymq.protocol.message.AckResponse}.
+ * RESET_OFFSET (0x61) request, wire v1 and v2. Layout: WIRE-V1 13.2. The response is an {@link
+ * io.flymq.protocol.message.AckResponse}.
  *
  * <pre>
  *   topic str | group_id str | partition i32 | mode str8 (earliest, latest, offset) | offset u64 (optional)
@@ -27,11 +27,16 @@ import java.util.Objects;
  * @param mode the mode text, kept as sent
  * @param offset the offset, when present
  */
-public record ResetOffsetRequest(String topic, String groupId, int partition, String mode, OptionalLong offset) implements Message {
+public record ResetOffsetRequest(
+    String topic, String groupId, int partition, String mode, OptionalLong offset)
+    implements Message {
   /** The mode that requires an offset. */
   public static final String MODE_OFFSET = "offset";
 
-  /** Validates the fields. @throws IllegalArgumentException if a field is out of range or mode offset lacks one */
+  /**
+   * Validates the fields. @throws IllegalArgumentException if a field is out of range or mode
+   * offset lacks one
+   */
   public ResetOffsetRequest {
     Objects.requireNonNull(topic, "topic");
     Objects.requireNonNull(groupId, "groupId");

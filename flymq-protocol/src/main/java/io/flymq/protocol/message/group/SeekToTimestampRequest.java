@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param partition the partition, {@code >= 0}
  * @param timestamp ms since the epoch
  */
-public record SeekToTimestampRequest(String topic, String groupId, int partition, long timestamp) implements Message {
+public record SeekToTimestampRequest(String topic, String groupId, int partition, long timestamp)
+    implements Message {
   /** Validates the fields. @throws IllegalArgumentException if partition is negative */
   public SeekToTimestampRequest {
     Objects.requireNonNull(topic, "topic");

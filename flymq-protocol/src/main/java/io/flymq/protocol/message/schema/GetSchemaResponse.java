@@ -9,9 +9,9 @@ import io.flymq.protocol.wire.WireWriter;
 import java.util.Objects;
 
 /**
- * GET_SCHEMA (0x11) response, <em>reference layout</em> ({@link io.flymq.protocol.Dialect#REFERENCE};
- * no public SDK decodes it), wire v1 and v2. Layout: WIRE-V1 8.2. The Python layout is a
- * one-entry {@link SchemaListResponse}.
+ * GET_SCHEMA (0x11) response, <em>reference layout</em> ({@link
+ * io.flymq.protocol.Dialect#REFERENCE}; no public SDK decodes it), wire v1 and v2. Layout: WIRE-V1
+ * 8.2. The Python layout is a one-entry {@link SchemaListResponse}.
  *
  * <pre>
  *   id str (name-v&lt;version&gt;) | topic str | version u32 | type str8 | definition str32 | compatibility str8
@@ -24,7 +24,8 @@ import java.util.Objects;
  * @param definition the definition text
  * @param compatibility none, backward, forward or full
  */
-public record GetSchemaResponse(String id, String topic, long version, String type, String definition, String compatibility)
+public record GetSchemaResponse(
+    String id, String topic, long version, String type, String definition, String compatibility)
     implements Message {
   /** Validates the fields. @throws IllegalArgumentException if version does not fit a u32 */
   public GetSchemaResponse {

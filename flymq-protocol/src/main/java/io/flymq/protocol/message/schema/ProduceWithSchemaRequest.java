@@ -20,22 +20,26 @@ import java.util.Objects;
  *
  * <p>The decoder tries the Java/Python layout first and accepts it only if it consumes the payload
  * exactly, then the reference layout under the same rule; otherwise the payload is malformed. The
- * layout is kept so the request re-encodes to the same bytes. The response is a
- * {@link io.flymq.protocol.message.core.RecordMetadata}.
+ * layout is kept so the request re-encodes to the same bytes. The response is a {@link
+ * io.flymq.protocol.message.core.RecordMetadata}.
  *
  * @param topic the topic
  * @param data the message (read-only view)
  * @param schemaName the schema to validate against
  * @param layout {@link Dialect#JAVA} (also Python) or {@link Dialect#REFERENCE} (also Go)
  */
-public record ProduceWithSchemaRequest(String topic, ByteBuffer data, String schemaName, Dialect layout) implements Message {
-  /** Validates the fields. @throws IllegalArgumentException for the PYTHON layout name (use JAVA) */
+public record ProduceWithSchemaRequest(
+    String topic, ByteBuffer data, String schemaName, Dialect layout) implements Message {
+  /**
+   * Validates the fields. @throws IllegalArgumentException for the PYTHON layout name (use JAVA)
+   */
   public ProduceWithSchemaRequest {
     Objects.requireNonNull(topic, "topic");
     data = ByteViews.readOnly(data, "data");
     Objects.requireNonNull(schemaName, "schemaName");
     if (Objects.requireNonNull(layout, "layout") == Dialect.PYTHON) {
-      throw new IllegalArgumentException("layout: PYTHON (expected: JAVA, which Python shares, or REFERENCE)");
+      throw new IllegalArgumentException(
+          "layout: PYTHON (expected: JAVA, which Python shares, or REFERENCE)");
     }
   }
 
@@ -82,7 +86,10 @@ public record ProduceWithSchemaRequest(String topic, ByteBuffer data, String sch
     String schemaName = in.str();
     ByteBuffer data = in.bytes();
     if (in.remaining() != 0) {
-      throw WireReader.invalid("PRODUCE_WITH_SCHEMA payload matches neither layout (" + in.remaining() + " bytes left over)");
+      throw WireReader.invalid(
+          "PRODUCE_WITH_SCHEMA payload matches neither layout ("
+              + in.remaining()
+              + " bytes left over)");
     }
     return new ProduceWithSchemaRequest(topic, data, schemaName, Dialect.REFERENCE);
   }

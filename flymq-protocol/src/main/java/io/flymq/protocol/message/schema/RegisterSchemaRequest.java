@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param type the schema type text, kept as sent
  * @param schema the definition (read-only view)
  */
-public record RegisterSchemaRequest(String name, String type, ByteBuffer schema) implements Message {
+public record RegisterSchemaRequest(String name, String type, ByteBuffer schema)
+    implements Message {
   /** Validates the fields. @throws NullPointerException if a field is null */
   public RegisterSchemaRequest {
     Objects.requireNonNull(name, "name");

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * LIST_SCHEMAS (0x12) response, and the <em>Python layout</em> of the GET_SCHEMA (0x11) response
- * (a one-entry list; {@link io.flymq.protocol.Dialect#PYTHON}); wire v1 and v2. Layout: WIRE-V1 8.3.
+ * LIST_SCHEMAS (0x12) response, and the <em>Python layout</em> of the GET_SCHEMA (0x11) response (a
+ * one-entry list; {@link io.flymq.protocol.Dialect#PYTHON}); wire v1 and v2. Layout: WIRE-V1 8.3.
  *
  * <pre>
  *   schemas list&lt;entry&gt;;  entry = name str | type str8 | version u32
@@ -41,7 +41,8 @@ public record SchemaListResponse(Opcode opcode, List<SchemaEntry> schemas) imple
    */
   public static SchemaListResponse decode(Opcode opcode, WireReader in) throws ProtocolException {
     int count = in.count32(SchemaEntry.MIN_BYTES);
-    return new SchemaListResponse(opcode, in.list(count, r -> new SchemaEntry(r.str(), r.str8(), r.u32())));
+    return new SchemaListResponse(
+        opcode, in.list(count, r -> new SchemaEntry(r.str(), r.str8(), r.u32())));
   }
 
   /**

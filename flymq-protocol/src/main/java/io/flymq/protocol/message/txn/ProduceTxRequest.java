@@ -10,9 +10,8 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * PRODUCE_TX (0x43) request, wire v1 and v2. Layout: WIRE-V1 11.2. The response is a
- * {@link io.flymq.protocol.message.core.RecordMetadata} with partition and offset 0 (assigned at
- * commit).
+ * PRODUCE_TX (0x43) request, wire v1 and v2. Layout: WIRE-V1 11.2. The response is a {@link
+ * io.flymq.protocol.message.core.RecordMetadata} with partition and offset 0 (assigned at commit).
  *
  * <pre>
  *   txn_id str | topic str | data bytes

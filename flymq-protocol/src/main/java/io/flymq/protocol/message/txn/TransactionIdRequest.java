@@ -9,8 +9,8 @@ import io.flymq.protocol.wire.WireWriter;
 import java.util.Objects;
 
 /**
- * COMMIT_TX (0x41) and ABORT_TX (0x42) request, wire v1 and v2. Layout: WIRE-V1 11.3, 11.4:
- * {@code txn_id str}. The response is a {@link TransactionResponse}.
+ * COMMIT_TX (0x41) and ABORT_TX (0x42) request, wire v1 and v2. Layout: WIRE-V1 11.3, 11.4: {@code
+ * txn_id str}. The response is a {@link TransactionResponse}.
  *
  * @param opcode COMMIT_TX or ABORT_TX
  * @param txnId the transaction id

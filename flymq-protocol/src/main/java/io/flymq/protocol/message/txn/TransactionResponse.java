@@ -9,8 +9,8 @@ import io.flymq.protocol.wire.WireWriter;
 import java.util.Objects;
 
 /**
- * The transaction layout, response of BEGIN_TX (0x40), COMMIT_TX (0x41) and ABORT_TX (0x42);
- * wire v1 and v2. Layout: WIRE-V1 11.1.
+ * The transaction layout, response of BEGIN_TX (0x40), COMMIT_TX (0x41) and ABORT_TX (0x42); wire
+ * v1 and v2. Layout: WIRE-V1 11.1.
  *
  * <pre>
  *   txn_id str | success bool

@@ -1,7 +1,5 @@
 package io.flymq.protocol.message.version;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import io.flymq.protocol.Message;
 import io.flymq.protocol.Opcode;
 import io.flymq.protocol.error.ErrorCode;
@@ -9,12 +7,14 @@ import io.flymq.protocol.error.ProtocolException;
 import io.flymq.protocol.message.FieldChecks;
 import io.flymq.protocol.wire.WireReader;
 import io.flymq.protocol.wire.WireWriter;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * API_VERSIONS (0x0C) response, wire v2 only. Layout: docs/protocol.md#api_versions. The request
- * is an {@link io.flymq.protocol.message.EmptyRequest}.
+ * API_VERSIONS (0x0C) response, wire v2 only. Layout: docs/protocol.md#api_versions. The request is
+ * an {@link io.flymq.protocol.message.EmptyRequest}.
  *
  * <pre>
  *   error_code i16 | apis list&lt;opcode u8 | min_version u8 | max_version u8&gt; | max_frame_bytes i32
@@ -27,7 +27,8 @@ import java.util.Objects;
  * @param apis the served opcodes
  * @param maxFrameBytes the largest payload the broker accepts
  */
-public record ApiVersionsResponse(ErrorCode errorCode, List<ApiVersion> apis, int maxFrameBytes) implements Message {
+public record ApiVersionsResponse(ErrorCode errorCode, List<ApiVersion> apis, int maxFrameBytes)
+    implements Message {
   /** Validates the fields. @throws IllegalArgumentException if a field is out of range */
   public ApiVersionsResponse {
     Objects.requireNonNull(errorCode, "errorCode");
@@ -36,7 +37,8 @@ public record ApiVersionsResponse(ErrorCode errorCode, List<ApiVersion> apis, in
   }
 
   /**
-   * The answer of a broker serving {@code opcodes}, each from its first frame version to the latest.
+   * The answer of a broker serving {@code opcodes}, each from its first frame version to the
+   * latest.
    *
    * @param opcodes the request opcodes served
    * @param maxFrameBytes the broker's payload limit
@@ -58,7 +60,9 @@ public record ApiVersionsResponse(ErrorCode errorCode, List<ApiVersion> apis, in
 
   @Override
   public void writeTo(WireWriter out) {
-    out.u16(errorCode.code()).list(apis, (a, w) -> w.u8(a.opcode()).u8(a.minVersion()).u8(a.maxVersion())).i32(maxFrameBytes);
+    out.u16(errorCode.code())
+        .list(apis, (a, w) -> w.u8(a.opcode()).u8(a.minVersion()).u8(a.maxVersion()))
+        .i32(maxFrameBytes);
   }
 
   /**
@@ -84,9 +88,19 @@ public record ApiVersionsResponse(ErrorCode errorCode, List<ApiVersion> apis, in
   public record ApiVersion(int opcode, int minVersion, int maxVersion) {
     /** Validates the fields. @throws IllegalArgumentException if a field is out of range */
     public ApiVersion {
-      if (opcode < 0 || opcode > 255 || minVersion < 0 || minVersion > maxVersion || maxVersion > 255) {
-        throw new IllegalArgumentException("apiVersion: " + opcode + " " + minVersion + ".." + maxVersion
-            + " (expected: opcode 0..255, 0 <= minVersion <= maxVersion <= 255)");
+      if (opcode < 0
+          || opcode > 255
+          || minVersion < 0
+          || minVersion > maxVersion
+          || maxVersion > 255) {
+        throw new IllegalArgumentException(
+            "apiVersion: "
+                + opcode
+                + " "
+                + minVersion
+                + ".."
+                + maxVersion
+                + " (expected: opcode 0..255, 0 <= minVersion <= maxVersion <= 255)");
       }
     }
   }

@@ -7,8 +7,8 @@ import java.util.Arrays;
 
 /**
  * A growable byte array that refuses to grow past a limit: the decompression target. Growth
- * doubles, so a bomb is stopped after allocating at most about twice the limit in total, never
- * what the compressed stream claims. Not thread-safe.
+ * doubles, so a bomb is stopped after allocating at most about twice the limit in total, never what
+ * the compressed stream claims. Not thread-safe.
  */
 final class BoundedOutput {
   private static final int MIN_CAPACITY = 256;
@@ -91,7 +91,8 @@ final class BoundedOutput {
   }
 
   DecompressionException exceeded() {
-    return new DecompressionException("decompressed size: more than " + limit + " bytes (expected: <= " + limit + ")");
+    return new DecompressionException(
+        "decompressed size: more than " + limit + " bytes (expected: <= " + limit + ")");
   }
 
   ByteBuffer toByteBuffer() {

@@ -3,9 +3,9 @@ package io.flymq.storage.record.compress;
 import java.nio.ByteBuffer;
 
 /**
- * Compresses and decompresses the records section of a batch as one stream, in exactly the
- * stream format Kafka's clients write for the same codec (see docs/storage-format.md), so a batch
- * built here is byte-identical to one built by kafka-clients.
+ * Compresses and decompresses the records section of a batch as one stream, in exactly the stream
+ * format Kafka's clients write for the same codec (see docs/storage-format.md), so a batch built
+ * here is byte-identical to one built by kafka-clients.
  *
  * <p>Implementations are immutable and thread-safe; each call uses its own stream state.
  */

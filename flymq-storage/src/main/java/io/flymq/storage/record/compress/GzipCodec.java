@@ -9,10 +9,10 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * GZIP (RFC 1952) through java.util.zip: one gzip member with the JDK's fixed 10-byte header
- * (no name, mtime 0), deflate at the configured level, CRC32 and size trailer. Kafka writes the
- * same stream through the same JDK classes with a deflater output buffer of 8 KiB; deflate's
- * output does not depend on how the input is chunked, so the bytes match. Immutable, thread-safe.
+ * GZIP (RFC 1952) through java.util.zip: one gzip member with the JDK's fixed 10-byte header (no
+ * name, mtime 0), deflate at the configured level, CRC32 and size trailer. Kafka writes the same
+ * stream through the same JDK classes with a deflater output buffer of 8 KiB; deflate's output does
+ * not depend on how the input is chunked, so the bytes match. Immutable, thread-safe.
  */
 public final class GzipCodec implements CompressionCodec {
   /** zlib's default (6), as Kafka's default {@code compression.gzip.level}. */
@@ -30,7 +30,8 @@ public final class GzipCodec implements CompressionCodec {
    * @param level 1-9, or -1 for zlib's default
    */
   public GzipCodec(int level) {
-    if (level != Deflater.DEFAULT_COMPRESSION && (level < Deflater.BEST_SPEED || level > Deflater.BEST_COMPRESSION)) {
+    if (level != Deflater.DEFAULT_COMPRESSION
+        && (level < Deflater.BEST_SPEED || level > Deflater.BEST_COMPRESSION)) {
       throw new IllegalArgumentException("gzip level: " + level + " (expected: 1-9 or -1)");
     }
     this.level = level;
@@ -49,7 +50,10 @@ public final class GzipCodec implements CompressionCodec {
 
   @Override
   public ByteBuffer decompress(ByteBuffer compressed, int maxDecompressedBytes) {
-    return StreamCompression.decompress("gzip", compressed, maxDecompressedBytes,
+    return StreamCompression.decompress(
+        "gzip",
+        compressed,
+        maxDecompressedBytes,
         in -> new GZIPInputStream(in, DEFLATE_BUFFER_SIZE));
   }
 

@@ -27,9 +27,9 @@ import net.jpountz.xxhash.XXHashFactory;
  *
  * The default level (9) uses lz4's fast compressor, any other level lz4's HC compressor at that
  * level, as Kafka does. The reader also accepts frames with block checksums, content size and a
- * content checksum, and 64 KiB-4 MiB blocks, but not dependent blocks (no Kafka writer makes
- * them). Every block length is checked against the frame's maximum block size and the bytes
- * present before decompressing. Immutable and thread-safe.
+ * content checksum, and 64 KiB-4 MiB blocks, but not dependent blocks (no Kafka writer makes them).
+ * Every block length is checked against the frame's maximum block size and the bytes present before
+ * decompressing. Immutable and thread-safe.
  */
 public final class Lz4Codec implements CompressionCodec {
   /** Kafka's default {@code compression.lz4.level}; it selects the fast (non-HC) compressor. */
@@ -65,7 +65,8 @@ public final class Lz4Codec implements CompressionCodec {
       throw new IllegalArgumentException("lz4 level: " + level + " (expected: 1-17)");
     }
     LZ4Factory factory = LZ4Factory.fastestInstance();
-    this.compressor = level == DEFAULT_LEVEL ? factory.fastCompressor() : factory.highCompressor(level);
+    this.compressor =
+        level == DEFAULT_LEVEL ? factory.fastCompressor() : factory.highCompressor(level);
     this.decompressor = factory.safeDecompressor();
     this.xxHash = XXHashFactory.fastestInstance().hash32();
   }
@@ -118,7 +119,8 @@ public final class Lz4Codec implements CompressionCodec {
     compressed.get(compressed.position(), input);
     ByteBuffer in = ByteBuffer.wrap(input).order(ByteOrder.LITTLE_ENDIAN);
     FrameDescriptor frame = readFrameDescriptor(in);
-    BoundedOutput out = new BoundedOutput(Math.min(frame.maxBlockSize, input.length * 4), maxDecompressedBytes);
+    BoundedOutput out =
+        new BoundedOutput(Math.min(frame.maxBlockSize, input.length * 4), maxDecompressedBytes);
     while (true) {
       int blockSize = readInt(in, "block size");
       if (blockSize == 0) {
@@ -136,22 +138,31 @@ public final class Lz4Codec implements CompressionCodec {
     boolean raw = (blockSize & INCOMPRESSIBLE_MASK) != 0;
     int length = blockSize & ~INCOMPRESSIBLE_MASK;
     if (length > frame.maxBlockSize || length > in.remaining()) {
-      throw new DecompressionException("lz4 block size: " + length + " (expected: <= " + Math.min(frame.maxBlockSize, in.remaining()) + ")");
+      throw new DecompressionException(
+          "lz4 block size: "
+              + length
+              + " (expected: <= "
+              + Math.min(frame.maxBlockSize, in.remaining())
+              + ")");
     }
     int start = in.position();
     if (raw) {
       out.write(in.array(), start, length);
     } else {
-      // A block never decodes to more than the frame's block size, nor may it pass the caller's limit.
+      // A block never decodes to more than the frame's block size, nor may it pass the caller's
+      // limit.
       int room = Math.min(frame.maxBlockSize, out.headroom());
       out.reserve(room);
       try {
-        out.advance(decompressor.decompress(in.array(), start, length, out.array(), out.size(), room));
+        out.advance(
+            decompressor.decompress(in.array(), start, length, out.array(), out.size(), room));
       } catch (LZ4Exception e) {
-        if (room < frame.maxBlockSize && decodesWithFullBlockRoom(in.array(), start, length, frame.maxBlockSize)) {
+        if (room < frame.maxBlockSize
+            && decodesWithFullBlockRoom(in.array(), start, length, frame.maxBlockSize)) {
           throw out.exceeded();
         }
-        throw new DecompressionException("lz4: malformed block at " + start + " (" + e.getMessage() + ")", e);
+        throw new DecompressionException(
+            "lz4: malformed block at " + start + " (" + e.getMessage() + ")", e);
       }
     }
     in.position(start + length);
@@ -166,7 +177,8 @@ public final class Lz4Codec implements CompressionCodec {
   private FrameDescriptor readFrameDescriptor(ByteBuffer in) {
     int magic = readInt(in, "magic");
     if (magic != MAGIC) {
-      throw new DecompressionException("lz4 magic: 0x" + Integer.toHexString(magic) + " (expected: 0x184d2204)");
+      throw new DecompressionException(
+          "lz4 magic: 0x" + Integer.toHexString(magic) + " (expected: 0x184d2204)");
     }
     if (in.remaining() < 3) {
       throw new DecompressionException("lz4: frame descriptor truncated");
@@ -174,12 +186,19 @@ public final class Lz4Codec implements CompressionCodec {
     int descriptorStart = in.position();
     int flg = in.get() & 0xFF;
     int bd = in.get() & 0xFF;
-    if ((flg & FLG_VERSION_MASK) != FLG_VERSION_1 || (flg & FLG_RESERVED) != 0 || (bd & BD_RESERVED) != 0) {
-      throw new DecompressionException("lz4 FLG/BD: 0x" + Integer.toHexString(flg) + "/0x" + Integer.toHexString(bd)
-          + " (expected: version 01 and reserved bits 0)");
+    if ((flg & FLG_VERSION_MASK) != FLG_VERSION_1
+        || (flg & FLG_RESERVED) != 0
+        || (bd & BD_RESERVED) != 0) {
+      throw new DecompressionException(
+          "lz4 FLG/BD: 0x"
+              + Integer.toHexString(flg)
+              + "/0x"
+              + Integer.toHexString(bd)
+              + " (expected: version 01 and reserved bits 0)");
     }
     if ((flg & FLG_BLOCK_INDEPENDENCE) == 0) {
-      throw new DecompressionException("lz4: dependent blocks (expected: independent blocks, as Kafka writes)");
+      throw new DecompressionException(
+          "lz4: dependent blocks (expected: independent blocks, as Kafka writes)");
     }
     int blockSizeId = (bd >> 4) & 0x07;
     if (blockSizeId < 4) {
@@ -192,18 +211,24 @@ public final class Lz4Codec implements CompressionCodec {
       in.position(in.position() + 8);
     }
     byte checksum = in.get();
-    if (checksum != headerChecksum(in.array(), descriptorStart, in.position() - 1 - descriptorStart)) {
+    if (checksum
+        != headerChecksum(in.array(), descriptorStart, in.position() - 1 - descriptorStart)) {
       throw new DecompressionException("lz4: frame descriptor checksum mismatch");
     }
-    return new FrameDescriptor(1 << (2 * blockSizeId + 8), (flg & FLG_BLOCK_CHECKSUM) != 0, (flg & FLG_CONTENT_CHECKSUM) != 0);
+    return new FrameDescriptor(
+        1 << (2 * blockSizeId + 8),
+        (flg & FLG_BLOCK_CHECKSUM) != 0,
+        (flg & FLG_CONTENT_CHECKSUM) != 0);
   }
 
   private static int readInt(ByteBuffer in, String what) {
     if (in.remaining() < 4) {
-      throw new DecompressionException("lz4: " + in.remaining() + " bytes left for the " + what + " (expected: 4)");
+      throw new DecompressionException(
+          "lz4: " + in.remaining() + " bytes left for the " + what + " (expected: 4)");
     }
     return in.getInt();
   }
 
-  private record FrameDescriptor(int maxBlockSize, boolean blockChecksum, boolean contentChecksum) {}
+  private record FrameDescriptor(
+      int maxBlockSize, boolean blockChecksum, boolean contentChecksum) {}
 }

@@ -18,18 +18,18 @@ import org.xerial.snappy.SnappyError;
  *  +----------------------+-------------------------------------------+
  * </pre>
  *
- * Every block but the last holds exactly 32 KiB of input, however the input was written, so
- * framing the whole section at once gives Kafka's bytes. The decoder is written here rather than
- * taken from {@code SnappyInputStream} so that every length is checked against the bytes present
- * and against the caller's limit before anything is allocated. Concatenated streams (a header
- * again where a block length is expected) are accepted, as snappy-java does.
- * Immutable and thread-safe.
+ * Every block but the last holds exactly 32 KiB of input, however the input was written, so framing
+ * the whole section at once gives Kafka's bytes. The decoder is written here rather than taken from
+ * {@code SnappyInputStream} so that every length is checked against the bytes present and against
+ * the caller's limit before anything is allocated. Concatenated streams (a header again where a
+ * block length is expected) are accepted, as snappy-java does. Immutable and thread-safe.
  */
 public final class SnappyCodec implements CompressionCodec {
   static final byte[] MAGIC = {(byte) 0x82, 'S', 'N', 'A', 'P', 'P', 'Y', 0};
   static final int VERSION = 1;
   static final int MIN_COMPATIBLE_VERSION = 1;
   static final int HEADER_SIZE = MAGIC.length + 8;
+
   /** Input bytes per block, snappy-java's default block size. */
   static final int BLOCK_SIZE = 32 * 1024;
 
@@ -72,21 +72,26 @@ public final class SnappyCodec implements CompressionCodec {
     return out.toByteBuffer();
   }
 
-  private static int decompressBlock(byte[] input, int position, BoundedOutput out) throws IOException {
+  private static int decompressBlock(byte[] input, int position, BoundedOutput out)
+      throws IOException {
     if (input.length - position < 4) {
-      throw new DecompressionException("snappy: " + (input.length - position) + " bytes left for a block length (expected: 4)");
+      throw new DecompressionException(
+          "snappy: " + (input.length - position) + " bytes left for a block length (expected: 4)");
     }
     int length = ByteBuffer.wrap(input, position, 4).getInt();
     int blockStart = position + 4;
     if (length < 0 || length > input.length - blockStart) {
-      throw new DecompressionException("snappy block length: " + length + " (expected: 0-" + (input.length - blockStart) + ")");
+      throw new DecompressionException(
+          "snappy block length: " + length + " (expected: 0-" + (input.length - blockStart) + ")");
     }
     if (!Snappy.isValidCompressedBuffer(input, blockStart, length)) {
-      throw new DecompressionException("snappy: block at " + position + " is not valid snappy data");
+      throw new DecompressionException(
+          "snappy: block at " + position + " is not valid snappy data");
     }
     int uncompressedLength = Snappy.uncompressedLength(input, blockStart, length);
     if (uncompressedLength < 0) {
-      throw new DecompressionException("snappy uncompressed block length: " + uncompressedLength + " (expected: >= 0)");
+      throw new DecompressionException(
+          "snappy uncompressed block length: " + uncompressedLength + " (expected: >= 0)");
     }
     out.reserve(uncompressedLength);
     int written = Snappy.uncompress(input, blockStart, length, out.array(), out.size());
@@ -96,11 +101,13 @@ public final class SnappyCodec implements CompressionCodec {
 
   private static int readHeader(byte[] input, int position) {
     if (input.length - position < HEADER_SIZE || !startsWithMagic(input, position)) {
-      throw new DecompressionException("snappy: no stream header at " + position + " (expected: 0x82 SNAPPY 0x00)");
+      throw new DecompressionException(
+          "snappy: no stream header at " + position + " (expected: 0x82 SNAPPY 0x00)");
     }
     int compatible = ByteBuffer.wrap(input, position + MAGIC.length + 4, 4).getInt();
     if (compatible > VERSION) {
-      throw new DecompressionException("snappy compatible version: " + compatible + " (expected: <= " + VERSION + ")");
+      throw new DecompressionException(
+          "snappy compatible version: " + compatible + " (expected: <= " + VERSION + ")");
     }
     return position + HEADER_SIZE;
   }
@@ -117,7 +124,10 @@ public final class SnappyCodec implements CompressionCodec {
     return true;
   }
 
-  /** snappy-java's array API wants heap arrays; a section is at most one batch, so one copy is cheap. */
+  /**
+   * snappy-java's array API wants heap arrays; a section is at most one batch, so one copy is
+   * cheap.
+   */
   private static byte[] heapCopy(ByteBuffer source) {
     byte[] copy = new byte[source.remaining()];
     source.get(source.position(), copy);

@@ -52,7 +52,8 @@ final class StreamCompression {
    * Decompresses the remaining bytes of {@code compressed} into a bounded output, mapping every
    * failure of the codec library to {@link DecompressionException}.
    */
-  static ByteBuffer decompress(String codec, ByteBuffer compressed, int maxDecompressedBytes, Decompressor decompressor) {
+  static ByteBuffer decompress(
+      String codec, ByteBuffer compressed, int maxDecompressedBytes, Decompressor decompressor) {
     BoundedOutput out = new BoundedOutput(compressed.remaining() * 4, maxDecompressedBytes);
     try (InputStream in = decompressor.open(new ByteBufferInputStream(compressed))) {
       out.readFully(in);

@@ -17,23 +17,33 @@ import org.xerial.snappy.SnappyOutputStream;
 
 class CompressionCodecTest {
   private static final List<CompressionCodec> CODECS =
-      List.of(new GzipCodec(), new SnappyCodec(), new Lz4Codec(), new ZstdCodec(), new Lz4Codec(12), new GzipCodec(1));
+      List.of(
+          new GzipCodec(),
+          new SnappyCodec(),
+          new Lz4Codec(),
+          new ZstdCodec(),
+          new Lz4Codec(12),
+          new GzipCodec(1));
 
   @Property(tries = 100)
-  void shouldRoundTripAnyBytes(@ForAll @Size(max = 200_000) byte[] data, @ForAll @IntRange(min = 0, max = 5) int codec) {
+  void shouldRoundTripAnyBytes(
+      @ForAll @Size(max = 200_000) byte[] data, @ForAll @IntRange(min = 0, max = 5) int codec) {
     CompressionCodec c = CODECS.get(codec);
     ByteBuffer compressed = c.compress(ByteBuffer.wrap(data));
     assertThat(c.decompress(compressed, data.length)).isEqualTo(ByteBuffer.wrap(data));
   }
 
   @Property(tries = 300)
-  void shouldFailOnGarbageOnlyWithDecompressionException(@ForAll @Size(max = 300) byte[] garbage,
-      @ForAll @IntRange(min = 0, max = 3) int codec, @ForAll boolean withValidPrefix) {
+  void shouldFailOnGarbageOnlyWithDecompressionException(
+      @ForAll @Size(max = 300) byte[] garbage,
+      @ForAll @IntRange(min = 0, max = 3) int codec,
+      @ForAll boolean withValidPrefix) {
     CompressionCodec c = CODECS.get(codec);
     ByteBuffer input = ByteBuffer.wrap(garbage);
     if (withValidPrefix) {
       // Keep a valid stream header so the block decoders, not just the header checks, see garbage.
-      ByteBuffer valid = c.compress(ByteBuffer.wrap("some records that compress somewhat somewhat".getBytes()));
+      ByteBuffer valid =
+          c.compress(ByteBuffer.wrap("some records that compress somewhat somewhat".getBytes()));
       ByteBuffer mixed = ByteBuffer.allocate(valid.remaining() + garbage.length);
       mixed.put(valid.slice(0, Math.min(valid.remaining(), 16))).put(garbage).flip();
       input = mixed;
@@ -58,7 +68,8 @@ class CompressionCodecTest {
         out.write(data, i, Math.min(777, data.length - i));
       }
     }
-    assertThat(new SnappyCodec().compress(ByteBuffer.wrap(data))).isEqualTo(ByteBuffer.wrap(expected.toByteArray()));
+    assertThat(new SnappyCodec().compress(ByteBuffer.wrap(data)))
+        .isEqualTo(ByteBuffer.wrap(expected.toByteArray()));
   }
 
   @Test
@@ -85,7 +96,8 @@ class CompressionCodecTest {
     for (CompressionCodec codec : CODECS) {
       ByteBuffer compressed = codec.compress(ByteBuffer.wrap(new byte[5000]));
       assertThat(codec.decompress(compressed, 5000).remaining()).isEqualTo(5000);
-      assertThatThrownBy(() -> codec.decompress(compressed, 4999)).isInstanceOf(DecompressionException.class);
+      assertThatThrownBy(() -> codec.decompress(compressed, 4999))
+          .isInstanceOf(DecompressionException.class);
     }
   }
 }
