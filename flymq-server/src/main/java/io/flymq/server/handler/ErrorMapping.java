@@ -48,6 +48,11 @@ public final class ErrorMapping {
     if (cause instanceof MetadataException e) {
       return ErrorResponse.of(metadataCode(e), e.getMessage());
     }
+    if (cause instanceof IllegalArgumentException e) {
+      // Caller mistakes surface as IllegalArgumentException (STYLE 5): here that is the client's
+      // request, e.g. a name that decodes to more bytes than a stored key may hold.
+      return ErrorResponse.of(ErrorCode.INVALID_REQUEST, "invalid request: " + e.getMessage());
+    }
     log.error("request failed unexpectedly", cause);
     return ErrorResponse.of(ErrorCode.UNCLASSIFIED, "internal error: " + cause);
   }

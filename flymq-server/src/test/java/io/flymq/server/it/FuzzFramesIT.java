@@ -70,7 +70,8 @@ class FuzzFramesIT {
 
   @Test
   void shouldSurviveRandomAndMutatedFramesWhileServingAWellBehavedClient() throws Exception {
-    long seed = Long.getLong("fuzz.seed", System.nanoTime());
+    // A fixed default keeps CI deterministic; explore new inputs with -Dfuzz.seed=<any number>.
+    long seed = Long.getLong("fuzz.seed", 20_261_128L);
     System.err.println("FuzzFramesIT seed: " + seed + " (rerun with -Dfuzz.seed=" + seed + ")");
     Random random = new Random(seed);
     Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);

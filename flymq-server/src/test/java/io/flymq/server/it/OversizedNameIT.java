@@ -1,0 +1,51 @@
+package io.flymq.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flymq.protocol.Opcode;
+import io.flymq.protocol.message.EmptyRequest;
+import io.flymq.protocol.message.ErrorResponse;
+import io.flymq.protocol.message.core.ListTopicsResponse;
+import io.flymq.server.testing.TestBroker;
+import io.flymq.server.testing.WireClient;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Found by FuzzFramesIT: a group id of invalid UTF-8 decodes to replacement characters and grows
+ * past the 65,535 bytes a stored offset key may hold. The COMMIT must get an INVALID_REQUEST ERROR
+ * frame, not an "unexpected" failure in the broker log, and the connection keeps working.
+ */
+class OversizedNameIT {
+  @Test
+  void shouldAnswerACommitWhoseGroupIsTooLongForAKeyWithAnError() throws Exception {
+    try (TestBroker broker = TestBroker.start();
+        WireClient client = broker.connect()) {
+      byte[] topic = "orders".getBytes(StandardCharsets.UTF_8);
+      int groupBytes = 30_000; // 0xFF bytes: each decodes to U+FFFD, 3 bytes when encoded again
+      ByteBuffer payload = ByteBuffer.allocate(2 + topic.length + 2 + groupBytes + 4 + 8);
+      payload.putShort((short) topic.length).put(topic).putShort((short) groupBytes);
+      for (int i = 0; i < groupBytes; i++) {
+        payload.put((byte) 0xFF);
+      }
+      payload.putInt(0).putLong(1).flip();
+      ByteBuffer frame = ByteBuffer.allocate(8 + payload.remaining());
+      frame
+          .put((byte) 0xAF)
+          .put((byte) 1)
+          .put((byte) Opcode.COMMIT.code())
+          .put((byte) 1)
+          .putInt(payload.remaining())
+          .put(payload)
+          .flip();
+
+      client.sendRaw(frame);
+      ErrorResponse error = (ErrorResponse) client.read().message();
+
+      assertThat(error.message()).startsWith("invalid request:").contains("65535");
+      assertThat(client.requestV1(new EmptyRequest(Opcode.LIST_TOPICS)).message())
+          .isInstanceOf(ListTopicsResponse.class);
+    }
+  }
+}
