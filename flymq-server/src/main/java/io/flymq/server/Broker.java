@@ -38,6 +38,7 @@ public final class Broker implements AutoCloseable {
   private final BrokerServer server;
   private final ExecutorService readers;
   private final ScheduledExecutorService timer;
+  private volatile FetchWaiters waiters;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Broker(
@@ -74,7 +75,8 @@ public final class Broker implements AutoCloseable {
               runtime::logsUpToDate,
               clock,
               Duration.ofSeconds(30));
-      RequestRouter router = routes(config, runtime, readers, timer, offsets);
+      FetchWaiters waiters = new FetchWaiters(timer);
+      RequestRouter router = routes(config, runtime, readers, waiters, offsets);
       InetSocketAddress bind = config.bindAddr().toSocketAddress();
       boolean zeroCopy = !config.tls().enabled() && !config.encryption().enabled();
       BrokerServer server =
@@ -87,6 +89,7 @@ public final class Broker implements AutoCloseable {
                   Math.max(2, Runtime.getRuntime().availableProcessors())),
               router);
       Broker broker = new Broker(runtime, server, readers, timer);
+      broker.waiters = waiters;
       log.info(
           "FlyMQ broker listening on {} ({} transport); data in {}; {}",
           server.localAddress(),
@@ -112,7 +115,7 @@ public final class Broker implements AutoCloseable {
       ServerConfig config,
       BrokerRuntime runtime,
       ExecutorService readers,
-      ScheduledExecutorService timer,
+      FetchWaiters waiters,
       OffsetStore offsets) {
     Topics topics =
         new Topics(
@@ -121,7 +124,6 @@ public final class Broker implements AutoCloseable {
             runtime::logsUpToDate,
             config.autoCreateTopics(),
             config.defaultPartitions());
-    FetchWaiters waiters = new FetchWaiters(timer);
     RequestRouter router = new RequestRouter();
     new TopicHandlers(topics).register(router);
     new ProduceHandlers(topics, waiters::appended).register(router);
@@ -160,6 +162,9 @@ public final class Broker implements AutoCloseable {
       return;
     }
     log.info("FlyMQ broker stopping: no new connections, draining requests");
+    if (waiters != null) {
+      waiters.wakeAll();
+    }
     server.close();
     timer.shutdownNow();
     readers.shutdown();

@@ -25,6 +25,9 @@ import java.util.concurrent.Executor;
  * <p>Record bytes go out as file slices (zero copy) unless the log is encrypted.
  */
 public final class FetchBatchesHandler {
+  /** The longest long poll the broker honours; docs/protocol.md 2.6. */
+  public static final long MAX_WAIT_MS = 300_000;
+
   private final Topics topics;
   private final FetchWaiters waiters;
   private final Executor readers;
@@ -40,7 +43,9 @@ public final class FetchBatchesHandler {
   }
 
   private CompletableFuture<Response> fetch(FetchBatchesRequest request) {
-    long deadline = System.nanoTime() + Math.max(0, request.maxWaitMs()) * 1_000_000L;
+    // A client's wait is capped so a parked fetch on a dead connection cannot linger for days.
+    long waitMs = Math.min(Math.max(0, request.maxWaitMs()), MAX_WAIT_MS);
+    long deadline = System.nanoTime() + waitMs * 1_000_000L;
     List<TopicPartition> watched =
         request.partitions().stream()
             .map(p -> new TopicPartition(p.topic(), p.partition()))

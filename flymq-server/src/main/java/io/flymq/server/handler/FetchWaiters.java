@@ -55,6 +55,17 @@ public final class FetchWaiters {
     }
   }
 
+  /**
+   * Wakes every waiting fetch (shutdown: they answer with what they have instead of delaying it).
+   */
+  public void wakeAll() {
+    for (Set<CompletableFuture<Void>> set : waiting.values()) {
+      for (CompletableFuture<Void> wakeUp : List.copyOf(set)) {
+        wakeUp.complete(null);
+      }
+    }
+  }
+
   /** Waiting fetches, for tests and metrics. */
   public int waiting() {
     int total = 0;
