@@ -38,18 +38,20 @@ public final class Broker implements AutoCloseable {
   private final BrokerServer server;
   private final ExecutorService readers;
   private final ScheduledExecutorService timer;
-  private volatile FetchWaiters waiters;
+  private final FetchWaiters waiters;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Broker(
       BrokerRuntime runtime,
       BrokerServer server,
       ExecutorService readers,
-      ScheduledExecutorService timer) {
+      ScheduledExecutorService timer,
+      FetchWaiters waiters) {
     this.runtime = runtime;
     this.server = server;
     this.readers = readers;
     this.timer = timer;
+    this.waiters = waiters;
   }
 
   /**
@@ -88,8 +90,7 @@ public final class Broker implements AutoCloseable {
                   zeroCopy,
                   Math.max(2, Runtime.getRuntime().availableProcessors())),
               router);
-      Broker broker = new Broker(runtime, server, readers, timer);
-      broker.waiters = waiters;
+      Broker broker = new Broker(runtime, server, readers, timer, waiters);
       log.info(
           "FlyMQ broker listening on {} ({} transport); data in {}; {}",
           server.localAddress(),
@@ -162,9 +163,7 @@ public final class Broker implements AutoCloseable {
       return;
     }
     log.info("FlyMQ broker stopping: no new connections, draining requests");
-    if (waiters != null) {
-      waiters.wakeAll();
-    }
+    waiters.wakeAll();
     server.close();
     timer.shutdownNow();
     readers.shutdown();

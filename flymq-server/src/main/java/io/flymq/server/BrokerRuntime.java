@@ -6,7 +6,6 @@ import io.flymq.server.metadata.MetadataConfig;
 import io.flymq.server.metadata.MetadataImage;
 import io.flymq.server.metadata.MetadataService;
 import io.flymq.server.metadata.RaftMetadataService;
-import io.flymq.server.metadata.TopicMetadata;
 import io.flymq.storage.crypto.EncryptionKey;
 import io.flymq.storage.crypto.KeyCheck;
 import io.flymq.storage.log.LogIo;
@@ -14,8 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -126,11 +123,10 @@ public final class BrokerRuntime implements AutoCloseable {
   }
 
   private void reconcile(MetadataImage image) throws IOException {
-    Map<String, Map.Entry<Integer, Map<String, String>>> topics = new LinkedHashMap<>();
-    for (TopicMetadata topic : image.topics().values()) {
-      topics.put(topic.name(), Map.entry(topic.partitionCount(), topic.configs()));
-    }
-    partitions.reconcile(topics);
+    partitions.reconcile(
+        image.topics().values().stream()
+            .map(t -> new PartitionManager.TopicSpec(t.name(), t.partitionCount(), t.configs()))
+            .toList());
   }
 
   /**
@@ -147,27 +143,6 @@ public final class BrokerRuntime implements AutoCloseable {
           }
         },
         reconciler);
-  }
-
-  /**
-   * Makes the logs reflect everything the metadata has applied so far (a topic just created is then
-   * writable). Waits for queued reconciliations; not for use on an event loop.
-   */
-  public void awaitLogsUpToDate() throws IOException {
-    try {
-      reconciler
-          .submit(
-              () -> {
-                reconcile(metadata.image());
-                return null;
-              })
-          .get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while opening logs", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-    }
   }
 
   /** Flushes and closes the logs (clean-shutdown markers), then the metadata. */

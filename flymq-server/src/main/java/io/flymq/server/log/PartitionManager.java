@@ -96,22 +96,24 @@ public final class PartitionManager implements AutoCloseable {
     partitioner.forget(topic);
   }
 
+  /** What the metadata says a topic is: enough to open its logs. */
+  public record TopicSpec(String name, int partitionCount, Map<String, String> configs) {}
+
   /**
    * Makes the open logs match the metadata: every partition of every topic open, logs of topics
    * that no longer exist deleted. Idempotent.
-   *
-   * @param topics topic name -> (partition count, configs)
    */
-  public synchronized void reconcile(Map<String, Map.Entry<Integer, Map<String, String>>> topics)
-      throws IOException {
-    for (Map.Entry<String, Map.Entry<Integer, Map<String, String>>> topic : topics.entrySet()) {
-      ensureTopic(topic.getKey(), topic.getValue().getKey(), topic.getValue().getValue());
+  public synchronized void reconcile(List<TopicSpec> topics) throws IOException {
+    for (TopicSpec topic : topics) {
+      ensureTopic(topic.name(), topic.partitionCount(), topic.configs());
     }
+    java.util.Set<String> wanted = new java.util.HashSet<>();
+    topics.forEach(topic -> wanted.add(topic.name()));
     List<String> gone =
         partitions.keySet().stream()
             .map(TopicPartition::topic)
             .distinct()
-            .filter(name -> !topics.containsKey(name))
+            .filter(name -> !wanted.contains(name))
             .toList();
     for (String topic : gone) {
       log.info("deleting the logs of topic {}", topic);

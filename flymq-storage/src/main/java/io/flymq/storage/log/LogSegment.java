@@ -579,13 +579,6 @@ final class LogSegment {
     channel.force(false);
   }
 
-  /** Forces the log bytes (and index pages) to disk. */
-  void flush() throws IOException {
-    channel.force(false);
-    offsetIndex.flush();
-    timeIndex.flush();
-  }
-
   /**
    * Makes the segment read-only (idempotent; skipped once the segment is deleted or closed):
    * records its final max timestamp in the time index, forces the log, and replaces both index

@@ -12,8 +12,8 @@ import java.nio.file.Path;
  * </pre>
  *
  * {@code relativeOffset} is the batch's base offset minus the segment's base offset. Entries are
- * strictly increasing in both fields. A lookup returns the position of the last indexed batch whose
- * base offset is <= the target; the caller scans forward from there.
+ * strictly increasing in both fields. A lookup ({@link #floorSlot}) finds the last indexed batch
+ * whose base offset is <= the target; the caller scans forward from its position.
  *
  * <p>Thread-safety: see {@link MappedIndex}.
  */
@@ -49,12 +49,6 @@ final class OffsetIndex extends MappedIndex {
   /** Slot of the last entry whose position is <= {@code position}, or -1. */
   int floorPositionSlot(int position) {
     return floorSlot(this::positionAt, position);
-  }
-
-  /** Position of the last indexed batch with base offset <= {@code offset}, or 0. */
-  int lookup(long offset) {
-    int slot = floorSlot(offset);
-    return slot < 0 ? 0 : positionAt(slot);
   }
 
   /** Drops entries for batches at or after {@code position}. */

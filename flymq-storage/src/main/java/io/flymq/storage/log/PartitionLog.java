@@ -84,8 +84,7 @@ public final class PartitionLog implements AutoCloseable {
       RecordBatch batch,
       int leaderEpoch,
       long logAppendTimeMs,
-      CompletableFuture<AppendResult> future,
-      AppendResult[] result) {}
+      CompletableFuture<AppendResult> future) {}
 
   private PartitionLog(
       Path dir,
@@ -283,20 +282,20 @@ public final class PartitionLog implements AutoCloseable {
       view = RecordBatch.wrap(cipher.encrypt(view), 0);
     }
     CompletableFuture<AppendResult> future = new CompletableFuture<>();
-    writer.submitAppend(
-        new PendingAppend(view, leaderEpoch, appendTime, future, new AppendResult[1]));
+    writer.submitAppend(new PendingAppend(view, leaderEpoch, appendTime, future));
     return future;
   }
 
   /** Writes a group of appends, forces them if the sync mode says so, then completes them. */
   private void writeGroup(List<PendingAppend> group) {
+    List<AppendResult> results = new ArrayList<>(group.size());
     int written = 0;
     try {
       for (PendingAppend append : group) {
         if (state != State.OPEN) {
           break;
         }
-        writeOne(append);
+        results.add(writeOne(append));
         written++;
       }
       if (written > 0 && config.syncMode() == SyncMode.ALWAYS) {
@@ -310,14 +309,14 @@ public final class PartitionLog implements AutoCloseable {
     for (int i = 0; i < group.size(); i++) {
       PendingAppend append = group.get(i);
       if (i < written) {
-        append.future().complete(append.result()[0]);
+        append.future().complete(results.get(i));
       } else {
         append.future().completeExceptionally(stateException());
       }
     }
   }
 
-  private void writeOne(PendingAppend append) throws IOException {
+  private AppendResult writeOne(PendingAppend append) throws IOException {
     RecordBatch batch = append.batch();
     maybeRoll(batch.sizeInBytes());
     long baseOffset = logEndOffset;
@@ -327,8 +326,8 @@ public final class PartitionLog implements AutoCloseable {
     stats.recordAppend(batch.sizeInBytes());
     logEndOffset = batch.nextOffset();
     dirty = true;
-    append.result()[0] =
-        new AppendResult(baseOffset, batch.lastOffset(), append.logAppendTimeMs(), logStartOffset);
+    return new AppendResult(
+        baseOffset, batch.lastOffset(), append.logAppendTimeMs(), logStartOffset);
   }
 
   private void maybeRoll(int nextBatchSize) throws IOException {

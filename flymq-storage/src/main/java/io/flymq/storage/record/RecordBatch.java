@@ -228,7 +228,7 @@ public final class RecordBatch {
     return buffer.getInt(start + RECORD_COUNT_OFFSET);
   }
 
-  /** A read-only view of the whole batch, positioned at 0. */
+  /** A view of the whole batch, positioned at 0, sharing (and able to write) the batch's bytes. */
   public ByteBuffer slice() {
     return buffer.slice(start, sizeInBytes()).order(ByteOrder.BIG_ENDIAN);
   }
