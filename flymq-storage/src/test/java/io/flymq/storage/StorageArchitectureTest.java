@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dependency arrows of DESIGN.md for flymq-storage: storage knows nothing of the network, the
- * protocol, the client or the server, and inside it the format packages do not reach up into the
- * log.
+ * protocol, the client or the server, and encryption does not reach up into the log.
  */
 class StorageArchitectureTest {
   private static final JavaClasses STORAGE =
@@ -36,25 +35,13 @@ class StorageArchitectureTest {
   }
 
   @Test
-  void shouldKeepTheRecordFormatIndependentOfTheLog() {
+  void shouldKeepEncryptionIndependentOfTheLog() {
     noClasses()
         .that()
-        .resideInAnyPackage("io.flymq.storage.record..", "io.flymq.storage.crypto..")
+        .resideInAPackage("io.flymq.storage.crypto..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("io.flymq.storage.log..")
-        .check(STORAGE);
-  }
-
-  @Test
-  void shouldKeepCompressionCodecsIndependentOfRecords() {
-    noClasses()
-        .that()
-        .resideInAPackage("io.flymq.storage.record.compress..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "io.flymq.storage.record", "io.flymq.storage.log..", "io.flymq.storage.crypto..")
         .check(STORAGE);
   }
 }

@@ -5,7 +5,7 @@ import io.flymq.protocol.Opcode;
 import io.flymq.protocol.error.ErrorCode;
 import io.flymq.protocol.frame.FrameHeader;
 import io.flymq.protocol.message.batch.ProduceBatchRequest;
-import io.flymq.storage.record.RecordBatchBuilder;
+import io.flymq.record.RecordBatchBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

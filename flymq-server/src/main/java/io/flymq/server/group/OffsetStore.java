@@ -1,5 +1,7 @@
 package io.flymq.server.group;
 
+import io.flymq.record.Record;
+import io.flymq.record.RecordBatch;
 import io.flymq.server.log.PartitionManager;
 import io.flymq.server.log.TopicLogConfigs;
 import io.flymq.server.log.TopicPartition;
@@ -8,8 +10,6 @@ import io.flymq.server.metadata.MetadataException;
 import io.flymq.server.metadata.MetadataService;
 import io.flymq.storage.log.LogSlice;
 import io.flymq.storage.log.PartitionLog;
-import io.flymq.storage.record.Record;
-import io.flymq.storage.record.RecordBatch;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;

@@ -2,12 +2,12 @@ package io.flymq.server.handler;
 
 import io.flymq.protocol.error.ErrorCode;
 import io.flymq.protocol.message.ErrorResponse;
+import io.flymq.record.BatchCheck;
 import io.flymq.server.metadata.MetadataException;
 import io.flymq.storage.log.InvalidRecordBatchException;
 import io.flymq.storage.log.LogClosedException;
 import io.flymq.storage.log.LogFailedException;
 import io.flymq.storage.log.OffsetOutOfRangeException;
-import io.flymq.storage.record.BatchCheck;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;

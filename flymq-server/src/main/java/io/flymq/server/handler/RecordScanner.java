@@ -1,9 +1,9 @@
 package io.flymq.server.handler;
 
+import io.flymq.record.Record;
+import io.flymq.record.RecordBatch;
 import io.flymq.storage.log.LogSlice;
 import io.flymq.storage.log.PartitionLog;
-import io.flymq.storage.record.Record;
-import io.flymq.storage.record.RecordBatch;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 

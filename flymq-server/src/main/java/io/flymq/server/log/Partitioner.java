@@ -1,5 +1,6 @@
 package io.flymq.server.log;
 
+import io.flymq.protocol.KeyPartitioning;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -7,15 +8,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Chooses the partition of a record produced with "partition = -1", exactly as the public FlyMQ
  * SDKs and the reference broker do (WIRE-V1 16.1): a keyed record goes to {@code fnv1a32(key) mod
- * partitionCount} (unsigned), a keyless one to the next value of a per-topic round-robin counter
- * that starts at 0 when the broker starts.
+ * partitionCount} (unsigned, {@link KeyPartitioning}), a keyless one to the next value of a
+ * per-topic round-robin counter that starts at 0 when the broker starts.
  *
  * <p>Thread-safe.
  */
 public final class Partitioner {
-  private static final int FNV_OFFSET_BASIS = 0x811C9DC5;
-  private static final int FNV_PRIME = 0x01000193;
-
   private final ConcurrentHashMap<String, AtomicInteger> roundRobin = new ConcurrentHashMap<>();
 
   /**
@@ -30,17 +28,7 @@ public final class Partitioner {
       int n = roundRobin.computeIfAbsent(topic, t -> new AtomicInteger()).getAndIncrement();
       return Integer.remainderUnsigned(n, partitionCount);
     }
-    return Integer.remainderUnsigned(fnv1a32(key), partitionCount);
-  }
-
-  /** FNV-1a, 32 bits, over the remaining bytes of {@code key} (its position is unchanged). */
-  public static int fnv1a32(ByteBuffer key) {
-    int hash = FNV_OFFSET_BASIS;
-    for (int i = key.position(); i < key.limit(); i++) {
-      hash ^= key.get(i) & 0xFF;
-      hash *= FNV_PRIME;
-    }
-    return hash;
+    return KeyPartitioning.partition(key, partitionCount);
   }
 
   /** Forgets a deleted topic's counter. */

@@ -1,9 +1,9 @@
 package io.flymq.server.log;
 
+import io.flymq.record.CompressionType;
+import io.flymq.record.RecordBatchBuilder;
 import io.flymq.storage.log.AppendResult;
 import io.flymq.storage.log.PartitionLog;
-import io.flymq.storage.record.CompressionType;
-import io.flymq.storage.record.RecordBatchBuilder;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.flymq.server.log;
 
+import io.flymq.record.TimestampType;
 import io.flymq.storage.log.CleanupPolicy;
 import io.flymq.storage.log.LogConfig;
-import io.flymq.storage.record.TimestampType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

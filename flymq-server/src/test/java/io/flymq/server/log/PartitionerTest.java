@@ -27,7 +27,8 @@ class PartitionerTest {
   })
   void shouldHashKeysExactlyLikeTheReference(
       String key, String hash, int mod3, int mod4, int mod6) {
-    assertThat(Partitioner.fnv1a32(key(key))).isEqualTo(Integer.parseUnsignedInt(hash, 16));
+    assertThat(io.flymq.protocol.KeyPartitioning.fnv1a32(key(key)))
+        .isEqualTo(Integer.parseUnsignedInt(hash, 16));
     assertThat(partitioner.partition("t", key(key), 3)).isEqualTo(mod3);
     assertThat(partitioner.partition("t", key(key), 4)).isEqualTo(mod4);
     assertThat(partitioner.partition("t", key(key), 6)).isEqualTo(mod6);

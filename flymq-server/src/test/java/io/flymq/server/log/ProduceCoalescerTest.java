@@ -2,13 +2,13 @@ package io.flymq.server.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flymq.record.Record;
+import io.flymq.record.RecordBatch;
 import io.flymq.storage.log.LogConfig;
 import io.flymq.storage.log.LogIo;
 import io.flymq.storage.log.LogSlice;
 import io.flymq.storage.log.PartitionLog;
 import io.flymq.storage.log.SyncMode;
-import io.flymq.storage.record.Record;
-import io.flymq.storage.record.RecordBatch;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

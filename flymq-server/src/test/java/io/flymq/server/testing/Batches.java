@@ -1,8 +1,8 @@
 package io.flymq.server.testing;
 
-import io.flymq.storage.record.Record;
-import io.flymq.storage.record.RecordBatch;
-import io.flymq.storage.record.RecordBatchBuilder;
+import io.flymq.record.Record;
+import io.flymq.record.RecordBatch;
+import io.flymq.record.RecordBatchBuilder;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

@@ -1,17 +1,17 @@
 package io.flymq.storage.crypto;
 
-import static io.flymq.storage.record.RecordBatch.ATTRIBUTES_OFFSET;
-import static io.flymq.storage.record.RecordBatch.ENCRYPTED_MASK;
-import static io.flymq.storage.record.RecordBatch.HEADER_SIZE;
-import static io.flymq.storage.record.RecordBatch.LAST_OFFSET_DELTA_OFFSET;
-import static io.flymq.storage.record.RecordBatch.LENGTH_OFFSET;
-import static io.flymq.storage.record.RecordBatch.MAGIC_OFFSET;
-import static io.flymq.storage.record.RecordBatch.MAX_TIMESTAMP_OFFSET;
-import static io.flymq.storage.record.RecordBatch.PRODUCER_ID_OFFSET;
-import static io.flymq.storage.record.RecordBatch.RECORDS_OFFSET;
+import static io.flymq.record.RecordBatch.ATTRIBUTES_OFFSET;
+import static io.flymq.record.RecordBatch.ENCRYPTED_MASK;
+import static io.flymq.record.RecordBatch.HEADER_SIZE;
+import static io.flymq.record.RecordBatch.LAST_OFFSET_DELTA_OFFSET;
+import static io.flymq.record.RecordBatch.LENGTH_OFFSET;
+import static io.flymq.record.RecordBatch.MAGIC_OFFSET;
+import static io.flymq.record.RecordBatch.MAX_TIMESTAMP_OFFSET;
+import static io.flymq.record.RecordBatch.PRODUCER_ID_OFFSET;
+import static io.flymq.record.RecordBatch.RECORDS_OFFSET;
 import static java.util.Objects.requireNonNull;
 
-import io.flymq.storage.record.RecordBatch;
+import io.flymq.record.RecordBatch;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;

@@ -1,7 +1,7 @@
 package io.flymq.storage.log;
 
-import io.flymq.storage.record.BatchCheck;
-import io.flymq.storage.record.RecordBatch;
+import io.flymq.record.BatchCheck;
+import io.flymq.record.RecordBatch;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

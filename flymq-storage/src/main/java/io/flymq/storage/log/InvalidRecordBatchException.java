@@ -1,6 +1,6 @@
 package io.flymq.storage.log;
 
-import io.flymq.storage.record.BatchCheck;
+import io.flymq.record.BatchCheck;
 
 /** An append was refused because the batch is malformed, corrupt or too large. Not retriable. */
 public final class InvalidRecordBatchException extends StorageException {

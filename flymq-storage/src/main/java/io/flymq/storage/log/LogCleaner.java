@@ -1,8 +1,8 @@
 package io.flymq.storage.log;
 
+import io.flymq.record.Record;
+import io.flymq.record.RecordReader;
 import io.flymq.storage.crypto.BatchCipher;
-import io.flymq.storage.record.Record;
-import io.flymq.storage.record.RecordReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.flymq.storage.log;
 
-import io.flymq.storage.record.TimestampType;
+import io.flymq.record.TimestampType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

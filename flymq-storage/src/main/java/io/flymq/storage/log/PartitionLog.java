@@ -1,12 +1,12 @@
 package io.flymq.storage.log;
 
+import io.flymq.record.BatchCheck;
+import io.flymq.record.Record;
+import io.flymq.record.RecordBatch;
+import io.flymq.record.TimestampType;
 import io.flymq.storage.crypto.BatchCipher;
 import io.flymq.storage.crypto.EncryptionKey;
 import io.flymq.storage.crypto.KeyCheck;
-import io.flymq.storage.record.BatchCheck;
-import io.flymq.storage.record.Record;
-import io.flymq.storage.record.RecordBatch;
-import io.flymq.storage.record.TimestampType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.flymq.storage.log;
 
-import io.flymq.storage.record.BatchCheck;
+import io.flymq.record.BatchCheck;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;

@@ -5,8 +5,8 @@ import static io.flymq.storage.crypto.TestBatches.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import io.flymq.storage.record.BatchCheck;
-import io.flymq.storage.record.RecordBatch;
+import io.flymq.record.BatchCheck;
+import io.flymq.record.RecordBatch;
 import java.nio.ByteBuffer;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

@@ -1,6 +1,6 @@
 package io.flymq.storage.crypto;
 
-import io.flymq.storage.record.RecordBatch;
+import io.flymq.record.RecordBatch;
 import java.nio.ByteBuffer;
 
 /** Hand-built RecordBatch v2 headers around arbitrary records sections, for cipher tests. */

@@ -3,10 +3,10 @@ package io.flymq.storage.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flymq.record.RecordBatch;
 import io.flymq.storage.crypto.EncryptionKey;
 import io.flymq.storage.crypto.EncryptionKeyMismatchException;
 import io.flymq.storage.crypto.EncryptionKeyMissingException;
-import io.flymq.storage.record.RecordBatch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package io.flymq.storage.log;
 
-import io.flymq.storage.record.CompressionType;
-import io.flymq.storage.record.Record;
-import io.flymq.storage.record.RecordBatch;
-import io.flymq.storage.record.RecordBatchBuilder;
+import io.flymq.record.CompressionType;
+import io.flymq.record.Record;
+import io.flymq.record.RecordBatch;
+import io.flymq.record.RecordBatchBuilder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

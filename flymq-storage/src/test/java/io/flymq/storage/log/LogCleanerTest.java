@@ -5,9 +5,9 @@ import static io.flymq.storage.log.KeyedBatches.contents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flymq.record.CompressionType;
+import io.flymq.record.RecordBatch;
 import io.flymq.storage.crypto.EncryptionKey;
-import io.flymq.storage.record.CompressionType;
-import io.flymq.storage.record.RecordBatch;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;

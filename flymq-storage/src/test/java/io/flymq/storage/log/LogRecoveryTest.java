@@ -2,7 +2,7 @@ package io.flymq.storage.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flymq.storage.record.RecordBatch;
+import io.flymq.record.RecordBatch;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;

@@ -3,9 +3,9 @@ package io.flymq.storage.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.flymq.storage.record.BatchCheck;
-import io.flymq.storage.record.RecordBatch;
-import io.flymq.storage.record.TimestampType;
+import io.flymq.record.BatchCheck;
+import io.flymq.record.RecordBatch;
+import io.flymq.record.TimestampType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
