@@ -11,7 +11,6 @@ import io.flymq.protocol.MessageCodec;
 import io.flymq.protocol.error.ErrorCode;
 import io.flymq.protocol.error.ProtocolException;
 import io.flymq.protocol.frame.FrameDecoder;
-import io.flymq.protocol.frame.FrameFlags;
 import io.flymq.protocol.frame.FrameHeader;
 import io.flymq.protocol.message.ErrorResponse;
 import io.flymq.protocol.message.auth.AuthRequest;
@@ -178,9 +177,9 @@ public final class BrokerConnection implements AutoCloseable {
       return pending.future;
     }
     int correlationId = version == FrameHeader.V2 ? correlationIds.incrementAndGet() : 0;
-    ByteBuffer frame;
+    FrameParts frame;
     try {
-      frame = MessageCodec.encodeRequest(version, correlationId, FrameFlags.BINARY, request);
+      frame = FrameParts.of(version, correlationId, request);
     } catch (IllegalArgumentException e) {
       pending.future.completeExceptionally(e);
       return pending.future;
@@ -192,7 +191,7 @@ public final class BrokerConnection implements AutoCloseable {
       } else {
         inOrder.add(pending);
       }
-      out.write(frame.array(), frame.arrayOffset() + frame.position(), frame.remaining());
+      frame.writeTo(out);
       out.flush();
     } catch (IOException e) {
       fail(e);
