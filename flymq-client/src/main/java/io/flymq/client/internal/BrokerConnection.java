@@ -71,7 +71,11 @@ public final class BrokerConnection implements AutoCloseable {
   private volatile FlyMQException closedBecause;
 
   private BrokerConnection(
-      InetSocketAddress address, Socket socket, int version, ScheduledExecutorService timer)
+      InetSocketAddress address,
+      Socket socket,
+      int version,
+      ScheduledExecutorService timer,
+      String clientId)
       throws IOException {
     this.address = address;
     this.socket = socket;
@@ -80,7 +84,7 @@ public final class BrokerConnection implements AutoCloseable {
     this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
     this.in =
         new DataInputStream(new java.io.BufferedInputStream(socket.getInputStream(), 64 * 1024));
-    this.reader = new Thread(this::readLoop, "flymq-client-reader-" + address);
+    this.reader = new Thread(this::readLoop, "flymq-client-reader-" + clientId + "-" + address);
     reader.setDaemon(true);
   }
 
@@ -96,7 +100,7 @@ public final class BrokerConnection implements AutoCloseable {
     try {
       socket = SocketOpener.open(address, config);
       BrokerConnection connection =
-          new BrokerConnection(address, socket, config.protocolVersion(), timer);
+          new BrokerConnection(address, socket, config.protocolVersion(), timer, config.clientId());
       connection.reader.start();
       if (config.username().isPresent()) {
         connection.authenticate(config);
