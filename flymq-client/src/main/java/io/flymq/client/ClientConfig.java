@@ -167,26 +167,32 @@ public final class ClientConfig {
     return bootstrapServers;
   }
 
+  /** The client id ({@link #CLIENT_ID}). */
   public String clientId() {
     return clientId;
   }
 
+  /** How long to wait for an answer ({@link #REQUEST_TIMEOUT_MS}). */
   public Duration requestTimeout() {
     return requestTimeout;
   }
 
+  /** TCP and TLS connect timeout ({@link #CONNECT_TIMEOUT_MS}). */
   public Duration connectTimeout() {
     return connectTimeout;
   }
 
+  /** Extra attempts for retriable failures ({@link #RETRIES}). */
   public int retries() {
     return retries;
   }
 
+  /** The first retry delay ({@link #RETRY_BACKOFF_MS}). */
   public Duration retryBackoff() {
     return retryBackoff;
   }
 
+  /** The longest retry delay ({@link #RETRY_BACKOFF_MAX_MS}). */
   public Duration retryBackoffMax() {
     return retryBackoffMax;
   }
@@ -196,6 +202,7 @@ public final class ClientConfig {
     return protocolVersion;
   }
 
+  /** The username to authenticate as, if any. */
   public Optional<String> username() {
     return Optional.ofNullable(username);
   }
@@ -235,16 +242,19 @@ public final class ClientConfig {
       return this;
     }
 
+    /** The name in broker logs and thread names. */
     public Builder clientId(String clientId) {
       this.clientId = clientId;
       return this;
     }
 
+    /** How long to wait for each answer; default 30 s. */
     public Builder requestTimeout(Duration timeout) {
       this.requestTimeout = timeout;
       return this;
     }
 
+    /** TCP and TLS connect timeout; default 10 s. */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = timeout;
       return this;
