@@ -5,7 +5,10 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -233,6 +236,11 @@ public final class ClientConfig {
     private final TlsConfig.Builder tlsKeys = TlsConfig.builder();
     private boolean tlsFromKeys;
     private final SettingParser parser = new SettingParser();
+    private String trustStorePassword;
+    private String keyStorePassword;
+    private Path certificate;
+    private Path privateKey;
+    private final Map<String, String> tlsSettings = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -363,14 +371,8 @@ public final class ClientConfig {
       return true;
     }
 
-    private String trustStorePassword;
-    private String keyStorePassword;
-    private Path certificate;
-    private Path privateKey;
-    private final Map<String, String> tlsSettings = new java.util.LinkedHashMap<>();
-
     private void securityProtocol(String value) {
-      switch (value.trim().toUpperCase(java.util.Locale.ROOT)) {
+      switch (value.trim().toUpperCase(Locale.ROOT)) {
         case "SSL":
         case "TLS":
           tlsFromKeys = true;
@@ -394,7 +396,7 @@ public final class ClientConfig {
 
     /** Records an unknown key (for the producer and consumer configs, which add their own keys). */
     public void unknown(String key, Set<String> otherKeys) {
-      Set<String> all = new java.util.HashSet<>(KEYS);
+      Set<String> all = new HashSet<>(KEYS);
       all.addAll(otherKeys);
       parser.unknown(key, all);
     }
