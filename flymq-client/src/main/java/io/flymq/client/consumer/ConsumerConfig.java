@@ -242,53 +242,61 @@ public final class ConsumerConfig {
       return this;
     }
 
-    /** The consumer group; null for none. */
+    /** {@code group.id}: the consumer group; null for none. */
     public Builder groupId(String groupId) {
       this.groupId = groupId;
       return this;
     }
 
+    /** {@code auto.offset.reset}: where partitions without a usable position start. */
     public Builder autoOffsetReset(AutoOffsetReset reset) {
       this.autoOffsetReset = Objects.requireNonNull(reset, "reset");
       return this;
     }
 
-    /** Overrides the default (true exactly when a group id is set). */
+    /** {@code enable.auto.commit}; overrides the default (true exactly when a group is set). */
     public Builder enableAutoCommit(boolean enable) {
       this.enableAutoCommit = enable;
       return this;
     }
 
+    /** {@code auto.commit.interval.ms}: the time between auto-commits, at least 1 ms. */
     public Builder autoCommitInterval(Duration interval) {
       this.autoCommitInterval = interval;
       return this;
     }
 
+    /** {@code fetch.min.bytes}: record bytes a fetch waits for, {@code >= 0}. */
     public Builder fetchMinBytes(int bytes) {
       this.fetchMinBytes = bytes;
       return this;
     }
 
+    /** {@code fetch.max.wait.ms}: the longest wait of a fetch, 0 to 300 s. */
     public Builder fetchMaxWait(Duration wait) {
       this.fetchMaxWait = wait;
       return this;
     }
 
+    /** {@code fetch.max.bytes}: record bytes one fetch may return, {@code >= 1}. */
     public Builder fetchMaxBytes(int bytes) {
       this.fetchMaxBytes = bytes;
       return this;
     }
 
+    /** {@code max.partition.fetch.bytes}: per-partition fetch and buffer limit, {@code >= 1}. */
     public Builder maxPartitionFetchBytes(int bytes) {
       this.maxPartitionFetchBytes = bytes;
       return this;
     }
 
+    /** {@code max.poll.records}: the most records one poll returns, {@code >= 1}. */
     public Builder maxPollRecords(int records) {
       this.maxPollRecords = records;
       return this;
     }
 
+    /** {@code isolation.level}: which records fetches may see. */
     public Builder isolationLevel(IsolationLevel level) {
       this.isolationLevel = Objects.requireNonNull(level, "level");
       return this;

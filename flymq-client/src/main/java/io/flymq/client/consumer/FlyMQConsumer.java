@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * try (Consumer<String, String> consumer =
  *     new FlyMQConsumer<>(
  *         Map.of("bootstrap.servers", "localhost:9092", "group.id", "billing"),
- *         Serdes.string(), Serdes.string())) {
+ *         Serdes.stringDeserializer(), Serdes.stringDeserializer())) {
  *   consumer.subscribe(List.of("orders"));
  *   while (running) {
  *     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
@@ -249,8 +249,9 @@ public final class FlyMQConsumer<K, V> implements Consumer<K, V> {
       subscriptions.assign(target);
     }
     committer.maybeAutoCommit(subscriptions, now);
-    lookups.update(subscriptions);
     fetcher.processCompleted(now);
+    // After the fetch results: a position found out of range is reset (or reported) at once.
+    lookups.update(subscriptions);
     ConsumerRecords<K, V> records = fetcher.drain(config.maxPollRecords());
     // Sent before returning, so the next records arrive while the application is busy.
     fetcher.sendIfIdle(now);

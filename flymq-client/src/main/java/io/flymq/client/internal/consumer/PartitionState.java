@@ -40,6 +40,7 @@ public final class PartitionState {
     this.epoch = owner.nextEpoch();
   }
 
+  /** The partition this state is of. */
   public TopicPartition partition() {
     return partition;
   }
@@ -49,6 +50,7 @@ public final class PartitionState {
     return position;
   }
 
+  /** Whether the position is known (else a look-up is due). */
   public boolean hasPosition() {
     return position != UNKNOWN;
   }
@@ -63,6 +65,7 @@ public final class PartitionState {
     return epoch;
   }
 
+  /** Whether the application paused the partition. */
   public boolean paused() {
     return paused;
   }
@@ -131,6 +134,7 @@ public final class PartitionState {
     }
   }
 
+  /** Whether fetched data waits to be returned. */
   public boolean hasBufferedData() {
     return !buffer.isEmpty();
   }
@@ -155,6 +159,7 @@ public final class PartitionState {
     return lookup;
   }
 
+  /** Records the look-up of the start position in flight (null: none). */
   public void lookup(CompletableFuture<Long> lookup) {
     this.lookup = lookup;
   }
