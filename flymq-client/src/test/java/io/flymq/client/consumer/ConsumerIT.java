@@ -448,6 +448,33 @@ class ConsumerIT {
   }
 
   @Test
+  void shouldKeepConsumingAcrossABrokerRestart() throws Exception {
+    String topic = newTopic(1);
+    produce(topic, 0, CompressionType.NONE, 0, 3);
+
+    try (FlyMQConsumer<String, String> consumer =
+        consumer(Map.of("auto.offset.reset", "earliest"))) {
+      consumer.assign(List.of(new TopicPartition(topic, 0)));
+      pollAtLeast(consumer, 3);
+      broker.restart();
+      // Polls during the outage back off and retry instead of failing.
+      consumer.poll(POLL);
+      await()
+          .atMost(EVENTUALLY)
+          .ignoreExceptions()
+          .until(
+              () -> {
+                produce(topic, 0, CompressionType.NONE, 3, 2);
+                return true;
+              });
+
+      assertThat(pollAtLeast(consumer, 2))
+          .extracting(ConsumerRecord::offset)
+          .containsExactly(3L, 4L);
+    }
+  }
+
+  @Test
   void shouldThrowWakeupFromAPollInProgress() throws Exception {
     String topic = newTopic(1);
 
