@@ -182,6 +182,20 @@ class ProducerIT {
   }
 
   @Test
+  void shouldSendFromTheCallingThreadWithoutLinger() {
+    String topic = newTopic(2);
+    try (FlyMQProducer<String, String> producer =
+        producer(Map.of("linger.ms", "0", "max.in.flight.requests.per.connection", "1"))) {
+      for (int i = 0; i < 300; i++) {
+        RecordMetadata metadata =
+            producer.send(new ProducerRecord<>(topic, i % 2, null, null, "sync-" + i, null)).join();
+        assertThat(metadata.offset()).isEqualTo(i / 2);
+      }
+    }
+    assertThat(LogReader.readAll(admin, topic, 1)).hasSize(150);
+  }
+
+  @Test
   void shouldFailRecordsForAMissingTopicWithAHint() {
     try (FlyMQProducer<String, String> producer = producer(Map.of())) {
       CompletableFuture<RecordMetadata> future =

@@ -44,6 +44,7 @@ public final class ProducerEngine {
   private final Sender sender;
   private final ConcurrentHashMap<String, Integer> partitionCounts = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Sticky> sticky = new ConcurrentHashMap<>();
+  private final boolean sendInline;
   private volatile boolean closed;
 
   /** Starts the producer's I/O thread; connects on the first send. */
@@ -58,6 +59,7 @@ public final class ProducerEngine {
             config.linger().toNanos(),
             config.maxInFlight());
     this.sender = new Sender(client, accumulator, memory, config);
+    this.sendInline = config.linger().isZero();
     sender.start("flymq-producer-" + config.client().clientId() + "-" + IDS.incrementAndGet());
   }
 
@@ -110,7 +112,11 @@ public final class ProducerEngine {
         accumulator.append(
             new TopicPartition(topic, target), ts, key, value, headers, callback, size);
     if (appended.batchReady()) {
-      sender.wakeUp();
+      if (sendInline) {
+        sender.drainNow();
+      } else {
+        sender.wakeUp();
+      }
     }
     return appended.future();
   }
