@@ -84,6 +84,7 @@ public final class PartitionLog implements AutoCloseable {
       RecordBatch batch,
       int leaderEpoch,
       long logAppendTimeMs,
+      boolean force,
       CompletableFuture<AppendResult> future) {}
 
   private PartitionLog(
@@ -238,6 +239,19 @@ public final class PartitionLog implements AutoCloseable {
    *     InvalidRecordBatchException}, {@link LogClosedException} or {@link LogFailedException}
    */
   public CompletableFuture<AppendResult> append(ByteBuffer batch, int leaderEpoch) {
+    return append(batch, leaderEpoch, false);
+  }
+
+  /**
+   * {@link #append(ByteBuffer)}, forced to disk before the future completes whatever the log's sync
+   * mode (for a producer that asked for acks=all). The fsync is the group commit's: appends written
+   * in the same group share it, as under {@link SyncMode#ALWAYS}.
+   */
+  public CompletableFuture<AppendResult> appendAndForce(ByteBuffer batch) {
+    return append(batch, defaultLeaderEpoch, true);
+  }
+
+  private CompletableFuture<AppendResult> append(ByteBuffer batch, int leaderEpoch, boolean force) {
     if (state != State.OPEN) {
       return CompletableFuture.failedFuture(stateException());
     }
@@ -282,7 +296,7 @@ public final class PartitionLog implements AutoCloseable {
       view = RecordBatch.wrap(cipher.encrypt(view), 0);
     }
     CompletableFuture<AppendResult> future = new CompletableFuture<>();
-    writer.submitAppend(new PendingAppend(view, leaderEpoch, appendTime, future));
+    writer.submitAppend(new PendingAppend(view, leaderEpoch, appendTime, force, future));
     return future;
   }
 
@@ -290,15 +304,17 @@ public final class PartitionLog implements AutoCloseable {
   private void writeGroup(List<PendingAppend> group) {
     List<AppendResult> results = new ArrayList<>(group.size());
     int written = 0;
+    boolean force = config.syncMode() == SyncMode.ALWAYS;
     try {
       for (PendingAppend append : group) {
         if (state != State.OPEN) {
           break;
         }
         results.add(writeOne(append));
+        force |= append.force();
         written++;
       }
-      if (written > 0 && config.syncMode() == SyncMode.ALWAYS) {
+      if (written > 0 && force) {
         active.flushLog();
         stats.recordFsync();
       }

@@ -99,6 +99,19 @@ class DurabilityModeTest {
   }
 
   @Test
+  void shouldForceAnAppendThatAsksForItWhateverTheSyncMode() throws IOException {
+    try (PartitionLog log = PartitionLog.open(dir, config(SyncMode.NEVER).build(), io)) {
+      log.append(TestBatches.batch("plain", 1)).join();
+      assertThat(log.stats().fsyncs()).isZero();
+      for (int i = 0; i < 3; i++) {
+        log.appendAndForce(TestBatches.batch("durable" + i, 1)).join();
+        // Sequential, so each forced append had a group, and an fsync, of its own.
+        assertThat(log.stats().fsyncs()).isEqualTo(i + 1);
+      }
+    }
+  }
+
+  @Test
   void shouldNotForceAppendsUnderSyncNeverUntilRoll() throws IOException {
     try (PartitionLog log =
         PartitionLog.open(dir, config(SyncMode.NEVER).segmentBytes(1024).build(), io)) {
