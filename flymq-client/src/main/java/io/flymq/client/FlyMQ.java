@@ -20,6 +20,6 @@ public final class FlyMQ {
    * @throws IllegalArgumentException if the address list is malformed
    */
   public static FlyMQClient connect(String bootstrapServers) {
-    return new FlyMQClient(ClientConfig.builder().bootstrapServers(bootstrapServers).build());
+    return FlyMQClient.builder().bootstrapServers(bootstrapServers).build();
   }
 }

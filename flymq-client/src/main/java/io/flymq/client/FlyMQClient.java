@@ -92,9 +92,9 @@ public final class FlyMQClient implements AutoCloseable {
         new Retrier(config.retries(), config.retryBackoff(), config.retryBackoffMax(), timer);
   }
 
-  /** A builder of a client; see {@link ClientConfig.Builder} for the settings. */
-  public static ClientConfig.Builder builder() {
-    return ClientConfig.builder();
+  /** A builder of a client: {@code FlyMQClient.builder().bootstrapServers("host:9092").build()}. */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** This client's settings. */
@@ -397,6 +397,80 @@ public final class FlyMQClient implements AutoCloseable {
       }
     }
     timer.shutdownNow();
+  }
+
+  /**
+   * Builds a {@link FlyMQClient}: the settings of {@link ClientConfig.Builder}, then {@link
+   * #build()}. Not thread-safe.
+   */
+  public static final class Builder {
+    private final ClientConfig.Builder config = ClientConfig.builder();
+
+    private Builder() {}
+
+    /** {@code host:port[,host:port...]}. */
+    public Builder bootstrapServers(String servers) {
+      config.bootstrapServers(servers);
+      return this;
+    }
+
+    /** The name in broker logs. */
+    public Builder clientId(String clientId) {
+      config.clientId(clientId);
+      return this;
+    }
+
+    /** How long to wait for each response. */
+    public Builder requestTimeout(Duration timeout) {
+      config.requestTimeout(timeout);
+      return this;
+    }
+
+    /** TCP and TLS connect timeout. */
+    public Builder connectTimeout(Duration timeout) {
+      config.connectTimeout(timeout);
+      return this;
+    }
+
+    /** Extra attempts for retriable failures, and the backoff between them. */
+    public Builder retries(int retries, Duration initialBackoff, Duration maxBackoff) {
+      config.retries(retries).retryBackoff(initialBackoff, maxBackoff);
+      return this;
+    }
+
+    /** 2 (default) or 1 for v1-only brokers. */
+    public Builder protocolVersion(int version) {
+      config.protocolVersion(version);
+      return this;
+    }
+
+    /** Credentials for brokers with authentication. */
+    public Builder credentials(String username, String password) {
+      config.credentials(username, password);
+      return this;
+    }
+
+    /** Speak TLS with these settings. */
+    public Builder tls(TlsConfig tls) {
+      config.tls(tls);
+      return this;
+    }
+
+    /** Any setting by its key (see {@link ClientConfig}); unknown keys fail {@link #build()}. */
+    public Builder set(String key, String value) {
+      if (!config.set(key, value)) {
+        config.unknown(key, java.util.Set.of());
+      }
+      return this;
+    }
+
+    /**
+     * @return a client that connects on its first request
+     * @throws IllegalArgumentException listing every invalid setting
+     */
+    public FlyMQClient build() {
+      return new FlyMQClient(config.build());
+    }
   }
 
   static ThreadFactory daemon(String name) {

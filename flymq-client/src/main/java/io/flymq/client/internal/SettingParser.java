@@ -18,6 +18,11 @@ public final class SettingParser {
     errors.add(key + ": " + value + " (expected: " + expected + ")");
   }
 
+  /** Records the problems another parser reported (a nested config's message). */
+  public void nested(String message) {
+    errors.add(message);
+  }
+
   /** Records an unknown key, with the closest known key as a hint. */
   public void unknown(String key, Collection<String> known) {
     String best = null;
