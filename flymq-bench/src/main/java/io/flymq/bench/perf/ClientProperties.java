@@ -114,14 +114,19 @@ final class ClientProperties {
     return props;
   }
 
-  /** Removes the {@code kafkaOnly} keys from {@code props} and returns them, in order. */
-  static List<String> dropKafkaOnly(Map<String, String> props, Set<String> kafkaOnly) {
+  /**
+   * Removes the {@code kafkaOnly} keys the client does not know ({@code known}) from {@code props}
+   * and returns them, in order.
+   */
+  static List<String> dropKafkaOnly(
+      Map<String, String> props, Set<String> kafkaOnly, Set<String> known) {
     List<String> dropped = new ArrayList<>();
     props
         .keySet()
         .removeIf(
             key -> {
-              boolean drop = kafkaOnly.contains(key) || key.startsWith("sasl.");
+              boolean drop =
+                  !known.contains(key) && (kafkaOnly.contains(key) || key.startsWith("sasl."));
               if (drop) {
                 dropped.add(key);
               }

@@ -67,7 +67,8 @@ public final class ConsumerPerformance {
     try {
       consumer = factory.apply(options.consumerProps());
     } catch (IllegalArgumentException e) {
-      System.err.println("flymq-bench consumer: the FlyMQ consumer rejected its settings: " + e);
+      System.err.println(
+          "flymq-bench consumer: the FlyMQ consumer rejected its settings: " + e.getMessage());
       return 1;
     }
     long startMs = clockMs.getAsLong();

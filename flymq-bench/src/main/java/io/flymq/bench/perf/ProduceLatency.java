@@ -103,7 +103,8 @@ public final class ProduceLatency {
     try {
       producer = factory.apply(o.props());
     } catch (IllegalArgumentException e) {
-      System.err.println("flymq-bench latency: the FlyMQ producer rejected its settings: " + e);
+      System.err.println(
+          "flymq-bench latency: the FlyMQ producer rejected its settings: " + e.getMessage());
       return 1;
     }
     long startNs = 0;

@@ -60,7 +60,8 @@ public final class ProducerPerformance {
     try {
       producer = factory.apply(options.producerProps());
     } catch (IllegalArgumentException e) {
-      System.err.println("flymq-bench producer: the FlyMQ producer rejected its settings: " + e);
+      System.err.println(
+          "flymq-bench producer: the FlyMQ producer rejected its settings: " + e.getMessage());
       return 1;
     }
     long warmup = options.warmupRecords();
