@@ -11,7 +11,6 @@ import io.flymq.protocol.MessageCodec;
 import io.flymq.protocol.error.ErrorCode;
 import io.flymq.protocol.error.ProtocolException;
 import io.flymq.protocol.frame.FrameDecoder;
-import io.flymq.protocol.frame.FrameFlags;
 import io.flymq.protocol.frame.FrameHeader;
 import io.flymq.protocol.message.ErrorResponse;
 import io.flymq.protocol.message.auth.AuthRequest;
@@ -72,7 +71,11 @@ public final class BrokerConnection implements AutoCloseable {
   private volatile FlyMQException closedBecause;
 
   private BrokerConnection(
-      InetSocketAddress address, Socket socket, int version, ScheduledExecutorService timer)
+      InetSocketAddress address,
+      Socket socket,
+      int version,
+      ScheduledExecutorService timer,
+      String clientId)
       throws IOException {
     this.address = address;
     this.socket = socket;
@@ -81,7 +84,7 @@ public final class BrokerConnection implements AutoCloseable {
     this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
     this.in =
         new DataInputStream(new java.io.BufferedInputStream(socket.getInputStream(), 64 * 1024));
-    this.reader = new Thread(this::readLoop, "flymq-client-reader-" + address);
+    this.reader = new Thread(this::readLoop, "flymq-client-reader-" + clientId + "-" + address);
     reader.setDaemon(true);
   }
 
@@ -97,7 +100,7 @@ public final class BrokerConnection implements AutoCloseable {
     try {
       socket = SocketOpener.open(address, config);
       BrokerConnection connection =
-          new BrokerConnection(address, socket, config.protocolVersion(), timer);
+          new BrokerConnection(address, socket, config.protocolVersion(), timer, config.clientId());
       connection.reader.start();
       if (config.username().isPresent()) {
         connection.authenticate(config);
@@ -178,9 +181,9 @@ public final class BrokerConnection implements AutoCloseable {
       return pending.future;
     }
     int correlationId = version == FrameHeader.V2 ? correlationIds.incrementAndGet() : 0;
-    ByteBuffer frame;
+    FrameParts frame;
     try {
-      frame = MessageCodec.encodeRequest(version, correlationId, FrameFlags.BINARY, request);
+      frame = FrameParts.of(version, correlationId, request);
     } catch (IllegalArgumentException e) {
       pending.future.completeExceptionally(e);
       return pending.future;
@@ -192,7 +195,7 @@ public final class BrokerConnection implements AutoCloseable {
       } else {
         inOrder.add(pending);
       }
-      out.write(frame.array(), frame.arrayOffset() + frame.position(), frame.remaining());
+      frame.writeTo(out);
       out.flush();
     } catch (IOException e) {
       fail(e);

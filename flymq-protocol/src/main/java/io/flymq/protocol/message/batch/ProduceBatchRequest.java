@@ -62,7 +62,19 @@ public record ProduceBatchRequest(
 
   @Override
   public void writeTo(WireWriter out) {
-    out.str(topic).i32(partition).u16(acks).i32(timeoutMs).bytes(recordBatch);
+    writePrefixTo(out);
+    out.raw(recordBatch);
+  }
+
+  /**
+   * Writes every field before the batch's bytes, its length prefix included: this prefix followed
+   * by {@link #recordBatch()} is the payload. Lets a client send the batch from its own buffer
+   * instead of copying it into a payload first.
+   *
+   * @param out where the prefix goes
+   */
+  public void writePrefixTo(WireWriter out) {
+    out.str(topic).i32(partition).u16(acks).i32(timeoutMs).u32(recordBatch.remaining());
   }
 
   /**
