@@ -5,7 +5,10 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -167,26 +170,32 @@ public final class ClientConfig {
     return bootstrapServers;
   }
 
+  /** The client id ({@link #CLIENT_ID}). */
   public String clientId() {
     return clientId;
   }
 
+  /** How long to wait for an answer ({@link #REQUEST_TIMEOUT_MS}). */
   public Duration requestTimeout() {
     return requestTimeout;
   }
 
+  /** TCP and TLS connect timeout ({@link #CONNECT_TIMEOUT_MS}). */
   public Duration connectTimeout() {
     return connectTimeout;
   }
 
+  /** Extra attempts for retriable failures ({@link #RETRIES}). */
   public int retries() {
     return retries;
   }
 
+  /** The first retry delay ({@link #RETRY_BACKOFF_MS}). */
   public Duration retryBackoff() {
     return retryBackoff;
   }
 
+  /** The longest retry delay ({@link #RETRY_BACKOFF_MAX_MS}). */
   public Duration retryBackoffMax() {
     return retryBackoffMax;
   }
@@ -196,6 +205,7 @@ public final class ClientConfig {
     return protocolVersion;
   }
 
+  /** The username to authenticate as, if any. */
   public Optional<String> username() {
     return Optional.ofNullable(username);
   }
@@ -226,6 +236,11 @@ public final class ClientConfig {
     private final TlsConfig.Builder tlsKeys = TlsConfig.builder();
     private boolean tlsFromKeys;
     private final SettingParser parser = new SettingParser();
+    private String trustStorePassword;
+    private String keyStorePassword;
+    private Path certificate;
+    private Path privateKey;
+    private final Map<String, String> tlsSettings = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -235,16 +250,19 @@ public final class ClientConfig {
       return this;
     }
 
+    /** The name in broker logs and thread names. */
     public Builder clientId(String clientId) {
       this.clientId = clientId;
       return this;
     }
 
+    /** How long to wait for each answer; default 30 s. */
     public Builder requestTimeout(Duration timeout) {
       this.requestTimeout = timeout;
       return this;
     }
 
+    /** TCP and TLS connect timeout; default 10 s. */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = timeout;
       return this;
@@ -353,14 +371,8 @@ public final class ClientConfig {
       return true;
     }
 
-    private String trustStorePassword;
-    private String keyStorePassword;
-    private Path certificate;
-    private Path privateKey;
-    private final Map<String, String> tlsSettings = new java.util.LinkedHashMap<>();
-
     private void securityProtocol(String value) {
-      switch (value.trim().toUpperCase(java.util.Locale.ROOT)) {
+      switch (value.trim().toUpperCase(Locale.ROOT)) {
         case "SSL":
         case "TLS":
           tlsFromKeys = true;
@@ -384,7 +396,7 @@ public final class ClientConfig {
 
     /** Records an unknown key (for the producer and consumer configs, which add their own keys). */
     public void unknown(String key, Set<String> otherKeys) {
-      Set<String> all = new java.util.HashSet<>(KEYS);
+      Set<String> all = new HashSet<>(KEYS);
       all.addAll(otherKeys);
       parser.unknown(key, all);
     }

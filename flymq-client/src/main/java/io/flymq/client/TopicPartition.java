@@ -19,12 +19,14 @@ public record TopicPartition(String topic, int partition) implements Comparable<
     }
   }
 
+  /** Orders by topic, then partition. */
   @Override
   public int compareTo(TopicPartition other) {
     int byTopic = topic.compareTo(other.topic);
     return byTopic != 0 ? byTopic : Integer.compare(partition, other.partition);
   }
 
+  /** {@code topic-partition}, as Kafka prints it. */
   @Override
   public String toString() {
     return topic + "-" + partition;

@@ -54,6 +54,7 @@ public final class ConsumerRecords<K, V> implements Iterable<ConsumerRecord<K, V
     return count;
   }
 
+  /** Whether there are no records. */
   public boolean isEmpty() {
     return count == 0;
   }

@@ -7,6 +7,7 @@ import io.flymq.protocol.error.ErrorCode;
 public class WakeupException extends FlyMQException {
   private static final long serialVersionUID = 1L;
 
+  /** The exception for a woken poll. */
   public WakeupException() {
     super(
         ErrorCode.UNCLASSIFIED,

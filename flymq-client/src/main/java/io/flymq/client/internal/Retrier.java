@@ -4,6 +4,7 @@ import io.flymq.client.errors.FlyMQException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -71,10 +72,14 @@ public final class Retrier {
           if (cause instanceof FlyMQException
               && ((FlyMQException) cause).retriable()
               && done < retries) {
-            timer.schedule(
-                () -> attempt(operation, done + 1, result),
-                backoffMs(done + 1),
-                TimeUnit.MILLISECONDS);
+            try {
+              timer.schedule(
+                  () -> attempt(operation, done + 1, result),
+                  backoffMs(done + 1),
+                  TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closed) {
+              result.completeExceptionally(cause); // the client is closing: no more attempts
+            }
           } else {
             result.completeExceptionally(cause);
           }

@@ -117,46 +117,57 @@ public final class ProducerConfig {
     return builder.build();
   }
 
+  /** The connection settings. */
   public ClientConfig client() {
     return client;
   }
 
+  /** {@link #ACKS}. */
   public Acks acks() {
     return acks;
   }
 
+  /** {@link #LINGER_MS}. */
   public Duration linger() {
     return linger;
   }
 
+  /** {@link #BATCH_SIZE}, bytes. */
   public int batchSize() {
     return batchSize;
   }
 
+  /** {@link #COMPRESSION_TYPE}. */
   public CompressionType compression() {
     return compression;
   }
 
+  /** {@link #BUFFER_MEMORY}, bytes. */
   public long bufferMemory() {
     return bufferMemory;
   }
 
+  /** {@link #MAX_BLOCK_MS}. */
   public Duration maxBlock() {
     return maxBlock;
   }
 
+  /** {@link #BUFFER_FULL_POLICY}. */
   public BufferFullPolicy bufferFullPolicy() {
     return bufferFullPolicy;
   }
 
+  /** {@link #MAX_IN_FLIGHT}. */
   public int maxInFlight() {
     return maxInFlight;
   }
 
+  /** {@link #DELIVERY_TIMEOUT_MS}. */
   public Duration deliveryTimeout() {
     return deliveryTimeout;
   }
 
+  /** {@link #MAX_REQUEST_SIZE}, bytes. */
   public int maxRequestSize() {
     return maxRequestSize;
   }
@@ -193,51 +204,61 @@ public final class ProducerConfig {
       return this;
     }
 
+    /** Which replicas must have a batch before it is acknowledged; default {@link Acks#LEADER}. */
     public Builder acks(Acks acks) {
       this.acks = acks;
       return this;
     }
 
+    /** How long a batch waits for more records; default 5 ms. */
     public Builder linger(Duration linger) {
       this.linger = linger;
       return this;
     }
 
+    /** Bytes per partition batch; default 16,384. */
     public Builder batchSize(int bytes) {
       this.batchSize = bytes;
       return this;
     }
 
+    /** Batch compression; default none. */
     public Builder compression(CompressionType compression) {
       this.compression = compression;
       return this;
     }
 
+    /** Bytes of unacknowledged records; default 32 MiB. */
     public Builder bufferMemory(long bytes) {
       this.bufferMemory = bytes;
       return this;
     }
 
+    /** How long {@code send} may wait for memory or metadata; default 60 s. */
     public Builder maxBlock(Duration maxBlock) {
       this.maxBlock = maxBlock;
       return this;
     }
 
+    /** What {@code send} does when the buffer is full; default block. */
     public Builder bufferFullPolicy(BufferFullPolicy policy) {
       this.bufferFullPolicy = policy;
       return this;
     }
 
+    /** Unacknowledged batches per partition; default 5 (1 for strict order with retries). */
     public Builder maxInFlight(int batches) {
       this.maxInFlight = batches;
       return this;
     }
 
+    /** The longest a record may take, retries included; default 2 min. */
     public Builder deliveryTimeout(Duration timeout) {
       this.deliveryTimeout = timeout;
       return this;
     }
 
+    /** The largest record; default 1 MiB. */
     public Builder maxRequestSize(int bytes) {
       this.maxRequestSize = bytes;
       return this;

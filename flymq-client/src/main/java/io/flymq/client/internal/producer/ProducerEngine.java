@@ -61,6 +61,7 @@ public final class ProducerEngine {
     sender.start("flymq-producer-" + config.client().clientId() + "-" + IDS.incrementAndGet());
   }
 
+  /** The client the producer sends with. */
   public FlyMQClient client() {
     return client;
   }

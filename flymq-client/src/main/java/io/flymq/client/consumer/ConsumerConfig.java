@@ -1,0 +1,462 @@
+package io.flymq.client.consumer;
+
+import io.flymq.client.ClientConfig;
+import io.flymq.client.internal.SettingParser;
+import io.flymq.protocol.message.batch.IsolationLevel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The settings of a {@link FlyMQConsumer}: a {@link ClientConfig} (connection, retries, TLS) plus
+ * the consumer's own keys, named as Kafka names them so that existing property files carry over.
+ *
+ * <pre>{@code
+ * ConsumerConfig config =
+ *     ConsumerConfig.builder()
+ *         .bootstrapServers("localhost:9092")
+ *         .groupId("billing")
+ *         .autoOffsetReset(ConsumerConfig.AutoOffsetReset.EARLIEST)
+ *         .build();
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe. The consumer fetches with FETCH_BATCHES, an operation of protocol
+ * v2, so {@code protocol.version} must stay 2.
+ */
+public final class ConsumerConfig {
+  /** {@code group.id}: the consumer group whose committed offsets are read and written; none. */
+  public static final String GROUP_ID = "group.id";
+
+  /**
+   * {@code auto.offset.reset}: where to start without a committed offset or after an out-of-range
+   * position: {@code earliest} (log start), {@code latest} (log end, the default) or {@code none}
+   * ({@code poll} throws {@link io.flymq.client.errors.OffsetOutOfRangeException}).
+   */
+  public static final String AUTO_OFFSET_RESET = "auto.offset.reset";
+
+  /**
+   * {@code enable.auto.commit}: commit the positions of returned records periodically from {@code
+   * poll} and at close; default true when {@code group.id} is set, else false.
+   */
+  public static final String ENABLE_AUTO_COMMIT = "enable.auto.commit";
+
+  /** {@code auto.commit.interval.ms}: time between auto-commits; default 5,000, at least 1. */
+  public static final String AUTO_COMMIT_INTERVAL_MS = "auto.commit.interval.ms";
+
+  /** {@code fetch.min.bytes}: record bytes a fetch waits for; default 1, at least 0. */
+  public static final String FETCH_MIN_BYTES = "fetch.min.bytes";
+
+  /**
+   * {@code fetch.max.wait.ms}: the longest a fetch waits for {@code fetch.min.bytes}; default 500,
+   * in [0, 300,000] (the broker's cap).
+   */
+  public static final String FETCH_MAX_WAIT_MS = "fetch.max.wait.ms";
+
+  /**
+   * {@code fetch.max.bytes}: record bytes one fetch may return (the broker also caps a response at
+   * 32 MiB); default 52,428,800, at least 1.
+   */
+  public static final String FETCH_MAX_BYTES = "fetch.max.bytes";
+
+  /**
+   * {@code max.partition.fetch.bytes}: record bytes one fetch may return per partition, and the
+   * most the consumer buffers per partition before it stops fetching it; default 1,048,576, at
+   * least 1. A larger first batch is still returned whole.
+   */
+  public static final String MAX_PARTITION_FETCH_BYTES = "max.partition.fetch.bytes";
+
+  /** {@code max.poll.records}: the most records one {@code poll} returns; default 500, >= 1. */
+  public static final String MAX_POLL_RECORDS = "max.poll.records";
+
+  /**
+   * {@code isolation.level}: {@code read_uncommitted} (default: up to the high watermark) or {@code
+   * read_committed} (up to the last stable offset).
+   */
+  public static final String ISOLATION_LEVEL = "isolation.level";
+
+  /** The consumer's own keys (the {@link ClientConfig#KEYS} are accepted as well). */
+  public static final Set<String> KEYS =
+      Set.of(
+          GROUP_ID,
+          AUTO_OFFSET_RESET,
+          ENABLE_AUTO_COMMIT,
+          AUTO_COMMIT_INTERVAL_MS,
+          FETCH_MIN_BYTES,
+          FETCH_MAX_WAIT_MS,
+          FETCH_MAX_BYTES,
+          MAX_PARTITION_FETCH_BYTES,
+          MAX_POLL_RECORDS,
+          ISOLATION_LEVEL);
+
+  /** The broker answers a long poll after at most this long (docs/protocol.md 2.6). */
+  static final int MAX_FETCH_WAIT_MS = 300_000;
+
+  /** Where a partition without a usable position starts. */
+  public enum AutoOffsetReset {
+    /** At the log start: every retained record is read. */
+    EARLIEST,
+    /** At the log end: only records produced from now on are read. */
+    LATEST,
+    /** Nowhere: {@code poll} throws {@link io.flymq.client.errors.OffsetOutOfRangeException}. */
+    NONE;
+
+    /** The config value: {@code earliest}, {@code latest} or {@code none}. */
+    public String configName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  private final ClientConfig client;
+  private final String groupId;
+  private final AutoOffsetReset autoOffsetReset;
+  private final boolean enableAutoCommit;
+  private final Duration autoCommitInterval;
+  private final int fetchMinBytes;
+  private final Duration fetchMaxWait;
+  private final int fetchMaxBytes;
+  private final int maxPartitionFetchBytes;
+  private final int maxPollRecords;
+  private final IsolationLevel isolationLevel;
+
+  private ConsumerConfig(Builder b, ClientConfig client) {
+    this.client = client;
+    this.groupId = b.groupId;
+    this.autoOffsetReset = b.autoOffsetReset;
+    this.enableAutoCommit = b.enableAutoCommit != null ? b.enableAutoCommit : b.groupId != null;
+    this.autoCommitInterval = b.autoCommitInterval;
+    this.fetchMinBytes = b.fetchMinBytes;
+    this.fetchMaxWait = b.fetchMaxWait;
+    this.fetchMaxBytes = b.fetchMaxBytes;
+    this.maxPartitionFetchBytes = b.maxPartitionFetchBytes;
+    this.maxPollRecords = b.maxPollRecords;
+    this.isolationLevel = b.isolationLevel;
+  }
+
+  /** A builder with the defaults; only {@code bootstrap.servers} must be set. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A config from string settings, as in a properties file: client keys ({@link ClientConfig#KEYS})
+   * and consumer keys ({@link #KEYS}).
+   *
+   * @throws IllegalArgumentException listing every unknown key (with the closest known one) and
+   *     every invalid value
+   */
+  public static ConsumerConfig fromProperties(Map<String, String> properties) {
+    Builder builder = builder();
+    properties.forEach(builder::set);
+    return builder.build();
+  }
+
+  /** The connection settings. */
+  public ClientConfig clientConfig() {
+    return client;
+  }
+
+  /** The consumer group, or empty when none is set (then nothing can be committed). */
+  public Optional<String> groupId() {
+    return Optional.ofNullable(groupId);
+  }
+
+  /** Where partitions without a usable position start. */
+  public AutoOffsetReset autoOffsetReset() {
+    return autoOffsetReset;
+  }
+
+  /** Whether {@code poll} and {@code close} commit positions periodically. */
+  public boolean enableAutoCommit() {
+    return enableAutoCommit;
+  }
+
+  /** The time between auto-commits. */
+  public Duration autoCommitInterval() {
+    return autoCommitInterval;
+  }
+
+  /** The record bytes a fetch waits for. */
+  public int fetchMinBytes() {
+    return fetchMinBytes;
+  }
+
+  /** The longest a fetch waits for {@link #fetchMinBytes()}. */
+  public Duration fetchMaxWait() {
+    return fetchMaxWait;
+  }
+
+  /** The record bytes one fetch may return in total. */
+  public int fetchMaxBytes() {
+    return fetchMaxBytes;
+  }
+
+  /** The record bytes one fetch may return, and the consumer buffers, per partition. */
+  public int maxPartitionFetchBytes() {
+    return maxPartitionFetchBytes;
+  }
+
+  /** The most records one {@code poll} returns. */
+  public int maxPollRecords() {
+    return maxPollRecords;
+  }
+
+  /** Which records fetches may see. */
+  public IsolationLevel isolationLevel() {
+    return isolationLevel;
+  }
+
+  /**
+   * Builds a {@link ConsumerConfig}. Setters only record values; {@link #build()} checks them all
+   * and reports every mistake at once. Not thread-safe.
+   */
+  public static final class Builder {
+    private ClientConfig.Builder client = ClientConfig.builder();
+    private final SettingParser parser = new SettingParser();
+    private String groupId;
+    private AutoOffsetReset autoOffsetReset = AutoOffsetReset.LATEST;
+    private Boolean enableAutoCommit;
+    private Duration autoCommitInterval = Duration.ofSeconds(5);
+    private int fetchMinBytes = 1;
+    private Duration fetchMaxWait = Duration.ofMillis(500);
+    private int fetchMaxBytes = 52_428_800;
+    private int maxPartitionFetchBytes = 1_048_576;
+    private int maxPollRecords = 500;
+    private IsolationLevel isolationLevel = IsolationLevel.READ_UNCOMMITTED;
+
+    private Builder() {}
+
+    /** Uses these connection settings (later client keys given to {@link #set} change them). */
+    public Builder client(ClientConfig config) {
+      this.client = config.toBuilder();
+      return this;
+    }
+
+    /** Comma-separated {@code host:port} list; shorthand for the client setting. */
+    public Builder bootstrapServers(String servers) {
+      client.bootstrapServers(servers);
+      return this;
+    }
+
+    /** {@code group.id}: the consumer group; null for none. */
+    public Builder groupId(String groupId) {
+      this.groupId = groupId;
+      return this;
+    }
+
+    /** {@code auto.offset.reset}: where partitions without a usable position start. */
+    public Builder autoOffsetReset(AutoOffsetReset reset) {
+      this.autoOffsetReset = Objects.requireNonNull(reset, "reset");
+      return this;
+    }
+
+    /** {@code enable.auto.commit}; overrides the default (true exactly when a group is set). */
+    public Builder enableAutoCommit(boolean enable) {
+      this.enableAutoCommit = enable;
+      return this;
+    }
+
+    /** {@code auto.commit.interval.ms}: the time between auto-commits, at least 1 ms. */
+    public Builder autoCommitInterval(Duration interval) {
+      this.autoCommitInterval = interval;
+      return this;
+    }
+
+    /** {@code fetch.min.bytes}: record bytes a fetch waits for, {@code >= 0}. */
+    public Builder fetchMinBytes(int bytes) {
+      this.fetchMinBytes = bytes;
+      return this;
+    }
+
+    /** {@code fetch.max.wait.ms}: the longest wait of a fetch, 0 to 300 s. */
+    public Builder fetchMaxWait(Duration wait) {
+      this.fetchMaxWait = wait;
+      return this;
+    }
+
+    /** {@code fetch.max.bytes}: record bytes one fetch may return, {@code >= 1}. */
+    public Builder fetchMaxBytes(int bytes) {
+      this.fetchMaxBytes = bytes;
+      return this;
+    }
+
+    /** {@code max.partition.fetch.bytes}: per-partition fetch and buffer limit, {@code >= 1}. */
+    public Builder maxPartitionFetchBytes(int bytes) {
+      this.maxPartitionFetchBytes = bytes;
+      return this;
+    }
+
+    /** {@code max.poll.records}: the most records one poll returns, {@code >= 1}. */
+    public Builder maxPollRecords(int records) {
+      this.maxPollRecords = records;
+      return this;
+    }
+
+    /** {@code isolation.level}: which records fetches may see. */
+    public Builder isolationLevel(IsolationLevel level) {
+      this.isolationLevel = Objects.requireNonNull(level, "level");
+      return this;
+    }
+
+    /**
+     * Sets a client or consumer setting by its key. Mistakes, unknown keys included, are reported
+     * by {@link #build()}.
+     *
+     * @return this
+     */
+    public Builder set(String key, String value) {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(value, "value of " + key);
+      if (!client.set(key, value) && !setOwn(key, value)) {
+        client.unknown(key, KEYS);
+      }
+      return this;
+    }
+
+    private boolean setOwn(String key, String value) {
+      switch (key) {
+        case GROUP_ID:
+          groupId = value;
+          break;
+        case AUTO_OFFSET_RESET:
+          autoOffsetReset(value);
+          break;
+        case ENABLE_AUTO_COMMIT:
+          enableAutoCommit = parser.bool(key, value, false);
+          break;
+        case AUTO_COMMIT_INTERVAL_MS:
+          autoCommitInterval = millis(key, value, 1, Integer.MAX_VALUE, autoCommitInterval);
+          break;
+        case FETCH_MIN_BYTES:
+          fetchMinBytes = bytes(key, value, 0, fetchMinBytes);
+          break;
+        case FETCH_MAX_WAIT_MS:
+          fetchMaxWait = millis(key, value, 0, MAX_FETCH_WAIT_MS, fetchMaxWait);
+          break;
+        case FETCH_MAX_BYTES:
+          fetchMaxBytes = bytes(key, value, 1, fetchMaxBytes);
+          break;
+        case MAX_PARTITION_FETCH_BYTES:
+          maxPartitionFetchBytes = bytes(key, value, 1, maxPartitionFetchBytes);
+          break;
+        case MAX_POLL_RECORDS:
+          maxPollRecords = bytes(key, value, 1, maxPollRecords);
+          break;
+        case ISOLATION_LEVEL:
+          isolationLevel(value);
+          break;
+        default:
+          return false;
+      }
+      return true;
+    }
+
+    private void autoOffsetReset(String value) {
+      for (AutoOffsetReset candidate : AutoOffsetReset.values()) {
+        if (candidate.configName().equals(value.trim().toLowerCase(Locale.ROOT))) {
+          autoOffsetReset = candidate;
+          return;
+        }
+      }
+      parser.error(AUTO_OFFSET_RESET, value, "earliest, latest or none");
+    }
+
+    private void isolationLevel(String value) {
+      switch (value.trim().toLowerCase(Locale.ROOT)) {
+        case "read_uncommitted":
+          isolationLevel = IsolationLevel.READ_UNCOMMITTED;
+          break;
+        case "read_committed":
+          isolationLevel = IsolationLevel.READ_COMMITTED;
+          break;
+        default:
+          parser.error(ISOLATION_LEVEL, value, "read_uncommitted or read_committed");
+      }
+    }
+
+    private Duration millis(String key, String value, long min, long max, Duration fallback) {
+      return Duration.ofMillis(parser.number(key, value, min, max, fallback.toMillis()));
+    }
+
+    private int bytes(String key, String value, long min, int fallback) {
+      return (int) parser.number(key, value, min, Integer.MAX_VALUE, fallback);
+    }
+
+    /**
+     * Fills the defaults and checks every setting.
+     *
+     * @throws IllegalArgumentException listing every problem of the client and consumer settings:
+     *     unknown keys (with the closest known key), values out of range, auto-commit without a
+     *     group, a protocol version other than 2
+     */
+    public ConsumerConfig build() {
+      List<String> problems = new ArrayList<>();
+      ClientConfig built = null;
+      try {
+        built = client.build();
+        if (built.protocolVersion() != 2) {
+          parser.error(
+              ClientConfig.PROTOCOL_VERSION,
+              String.valueOf(built.protocolVersion()),
+              "2; the consumer fetches with FETCH_BATCHES, a protocol v2 operation");
+        }
+      } catch (IllegalArgumentException e) {
+        problems.addAll(problemsOf(e));
+      }
+      checkOwnSettings();
+      try {
+        parser.throwIfAny("consumer configuration");
+      } catch (IllegalArgumentException e) {
+        problems.addAll(problemsOf(e));
+      }
+      if (!problems.isEmpty()) {
+        throw new IllegalArgumentException(
+            "invalid consumer configuration ("
+                + problems.size()
+                + " problem(s)):\n  "
+                + String.join("\n  ", problems));
+      }
+      return new ConsumerConfig(this, built);
+    }
+
+    private void checkOwnSettings() {
+      if (groupId != null && groupId.isBlank()) {
+        parser.error(GROUP_ID, "\"" + groupId + "\"", "a non-blank group id, or no setting");
+      }
+      if (Boolean.TRUE.equals(enableAutoCommit) && (groupId == null || groupId.isBlank())) {
+        parser.error(ENABLE_AUTO_COMMIT, "true", "false without group.id; or set group.id");
+      }
+      range(AUTO_COMMIT_INTERVAL_MS, autoCommitInterval, 1, Integer.MAX_VALUE);
+      range(FETCH_MAX_WAIT_MS, fetchMaxWait, 0, MAX_FETCH_WAIT_MS);
+      atLeast(FETCH_MIN_BYTES, fetchMinBytes, 0);
+      atLeast(FETCH_MAX_BYTES, fetchMaxBytes, 1);
+      atLeast(MAX_PARTITION_FETCH_BYTES, maxPartitionFetchBytes, 1);
+      atLeast(MAX_POLL_RECORDS, maxPollRecords, 1);
+    }
+
+    private void range(String key, Duration value, long minMs, long maxMs) {
+      if (value == null || value.toMillis() < minMs || value.toMillis() > maxMs) {
+        parser.error(
+            key,
+            value == null ? "null" : String.valueOf(value.toMillis()),
+            "a duration in [" + minMs + ", " + maxMs + "] ms");
+      }
+    }
+
+    private void atLeast(String key, int value, int min) {
+      if (value < min) {
+        parser.error(key, String.valueOf(value), ">= " + min);
+      }
+    }
+
+    /** The problem lines of a {@link SettingParser#throwIfAny} message (one per line). */
+    private static List<String> problemsOf(IllegalArgumentException e) {
+      String[] lines = String.valueOf(e.getMessage()).split("\n  ");
+      return lines.length > 1 ? List.of(lines).subList(1, lines.length) : List.of(lines);
+    }
+  }
+}
