@@ -2,6 +2,8 @@ package io.flymq.bench.perf;
 
 import io.flymq.client.ClientConfig;
 import io.flymq.client.consumer.Consumer;
+import io.flymq.client.consumer.ConsumerConfig;
+import io.flymq.client.consumer.FlyMQConsumer;
 import io.flymq.client.producer.FlyMQProducer;
 import io.flymq.client.producer.Producer;
 import io.flymq.client.producer.ProducerConfig;
@@ -31,7 +33,12 @@ final class Clients {
   }
 
   static Consumer<byte[], byte[]> consumer(Map<String, String> props) {
-    throw new UnsupportedOperationException("FlyMQConsumer is not on this branch yet");
+    Map<String, String> settings = new LinkedHashMap<>(props);
+    note(
+        "consumer",
+        ClientProperties.dropKafkaOnly(
+            settings, ClientProperties.CONSUMER_KAFKA_ONLY, union(ConsumerConfig.KEYS)));
+    return new FlyMQConsumer<>(settings, Serdes.bytesDeserializer(), Serdes.bytesDeserializer());
   }
 
   private static Set<String> union(Set<String> keys) {

@@ -100,9 +100,9 @@ record ConsumerPerfOptions(
     props.put(
         "group.id",
         cl.value("group").orElse("perf-consumer-" + ThreadLocalRandom.current().nextInt(100_000)));
-    // Kafka's tool always sets these two (1 MiB, 2 MiB: Kafka's own defaults); here only when
-    // given, so that a client without them is not told about settings nobody asked for.
-    cl.value("fetch-size").ifPresent(v -> props.put("max.partition.fetch.bytes", v));
+    // As Kafka's tool: the fetch size always (1 MiB, also both clients' default); the socket
+    // buffer (Kafka-only, dropped with a note) only when asked for, so nobody is told about it.
+    props.put("max.partition.fetch.bytes", cl.value("fetch-size").orElse("1048576"));
     cl.value("socket-buffer-size").ifPresent(v -> props.put("receive.buffer.bytes", v));
     props.put("auto.offset.reset", cl.has("from-latest") ? "latest" : "earliest");
     props.putIfAbsent("client.id", "perf-consumer-client");
