@@ -43,7 +43,7 @@ class ConsumerIT {
   @BeforeAll
   static void startBroker() throws Exception {
     broker = EmbeddedBroker.start();
-    admin = new FlyMQClient(FlyMQClient.builder().bootstrapServers(broker.bootstrap()).build());
+    admin = FlyMQClient.builder().bootstrapServers(broker.bootstrap()).build();
   }
 
   @AfterAll
