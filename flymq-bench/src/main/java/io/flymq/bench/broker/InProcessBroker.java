@@ -17,9 +17,10 @@ import java.util.stream.Stream;
 /**
  * A broker in this JVM for the load tool: loopback only, random free ports, a temporary data
  * directory deleted by {@link #close()}. Segments are 128 MiB and each partition keeps about 512
- * MiB, so long runs do not fill the disk; {@code settings} may override any key.
+ * MiB, so long runs do not fill the disk; {@code settings} may override any key. Public for the
+ * perf tools' integration tests.
  */
-final class InProcessBroker implements AutoCloseable {
+public final class InProcessBroker implements AutoCloseable {
   private final Path dataDir;
   private final Map<String, String> settings;
   private final Broker broker;
@@ -30,7 +31,8 @@ final class InProcessBroker implements AutoCloseable {
     this.broker = broker;
   }
 
-  static InProcessBroker start(String sync, Map<String, String> overrides) throws IOException {
+  public static InProcessBroker start(String sync, Map<String, String> overrides)
+      throws IOException {
     Path dataDir = Files.createTempDirectory("flymq-load");
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("bind_addr", "127.0.0.1:0");
@@ -49,7 +51,7 @@ final class InProcessBroker implements AutoCloseable {
     }
   }
 
-  InetSocketAddress address() {
+  public InetSocketAddress address() {
     return broker.address();
   }
 
