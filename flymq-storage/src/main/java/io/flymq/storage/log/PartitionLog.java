@@ -317,6 +317,8 @@ public final class PartitionLog implements AutoCloseable {
       if (written > 0 && force) {
         active.flushLog();
         stats.recordFsync();
+        // Only this writer appends, so nothing is left for the interval flusher to force.
+        dirty = false;
       }
     } catch (IOException | RuntimeException e) {
       fail(e);

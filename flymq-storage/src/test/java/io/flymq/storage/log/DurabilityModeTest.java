@@ -112,6 +112,17 @@ class DurabilityModeTest {
   }
 
   @Test
+  void shouldNotForceAgainOnTheIntervalWhatAForcedAppendAlreadyForced() throws IOException {
+    try (PartitionLog log = PartitionLog.open(dir, config(SyncMode.INTERVAL).build(), io)) {
+      log.appendAndForce(TestBatches.batch("durable", 1)).join();
+      assertThat(log.stats().fsyncs()).isEqualTo(1);
+      // Several 10 ms intervals pass: the periodic flusher finds nothing new to force.
+      await().pollDelay(Duration.ofMillis(100)).until(() -> true);
+      assertThat(log.stats().fsyncs()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void shouldNotForceAppendsUnderSyncNeverUntilRoll() throws IOException {
     try (PartitionLog log =
         PartitionLog.open(dir, config(SyncMode.NEVER).segmentBytes(1024).build(), io)) {
