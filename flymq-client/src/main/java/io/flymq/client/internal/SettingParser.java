@@ -1,5 +1,6 @@
 package io.flymq.client.internal;
 
+import io.flymq.protocol.error.ClosestMatch;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -25,22 +26,12 @@ public final class SettingParser {
 
   /** Records an unknown key, with the closest known key as a hint. */
   public void unknown(String key, Collection<String> known) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : known) {
-      int distance = distance(key.toLowerCase(Locale.ROOT), candidate);
-      if (distance < bestDistance) {
-        bestDistance = distance;
-        best = candidate;
-      }
-    }
-    String hint = best != null && bestDistance <= Math.max(2, key.length() / 3) ? best : null;
     errors.add(
         "unknown setting: "
             + key
-            + (hint == null
-                ? " (see docs/java-client.md for the keys)"
-                : " (did you mean " + hint + "?)"));
+            + ClosestMatch.closest(key.toLowerCase(Locale.ROOT), known)
+                .map(best -> " (did you mean " + best + "?)")
+                .orElse(" (see docs/java-client.md for the keys)"));
   }
 
   /** A whole number in {@code [min, max]}, or {@code fallback} (and an error) when it is not. */
@@ -80,24 +71,5 @@ public final class SettingParser {
               + " problem(s)):\n  "
               + String.join("\n  ", errors));
     }
-  }
-
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitute, Math.min(previous[j] + 1, current[j - 1] + 1));
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }
