@@ -22,15 +22,9 @@ import java.util.TreeMap;
  * reporters, ...) are dropped first and named on stderr by the caller.
  */
 final class ClientProperties {
-  /** Kafka producer keys with no FlyMQ meaning: dropped with a note. */
-  static final Set<String> PRODUCER_KAFKA_ONLY =
+  /** Kafka keys of every client (metrics, sockets, metadata) with no FlyMQ meaning. */
+  private static final Set<String> COMMON_KAFKA_ONLY =
       Set.of(
-          "key.serializer",
-          "value.serializer",
-          "partitioner.class",
-          "partitioner.ignore.keys",
-          "partitioner.adaptive.partitioning.enable",
-          "partitioner.availability.timeout.ms",
           "interceptor.classes",
           "metric.reporters",
           "metrics.num.samples",
@@ -44,13 +38,23 @@ final class ClientProperties {
           "reconnect.backoff.max.ms",
           "connections.max.idle.ms",
           "metadata.max.age.ms",
-          "metadata.max.idle.ms",
           "metadata.recovery.strategy",
           "enable.metrics.push");
 
+  /** Kafka producer keys with no FlyMQ meaning: dropped with a note. */
+  static final Set<String> PRODUCER_KAFKA_ONLY =
+      with(
+          "key.serializer",
+          "value.serializer",
+          "partitioner.class",
+          "partitioner.ignore.keys",
+          "partitioner.adaptive.partitioning.enable",
+          "partitioner.availability.timeout.ms",
+          "metadata.max.idle.ms");
+
   /** Kafka consumer keys with no FlyMQ meaning: dropped with a note. */
   static final Set<String> CONSUMER_KAFKA_ONLY =
-      Set.of(
+      with(
           "key.deserializer",
           "value.deserializer",
           "check.crcs",
@@ -59,22 +63,13 @@ final class ClientProperties {
           "group.remote.assignor",
           "client.rack",
           "exclude.internal.topics",
-          "allow.auto.create.topics",
-          "interceptor.classes",
-          "metric.reporters",
-          "metrics.num.samples",
-          "metrics.sample.window.ms",
-          "metrics.recording.level",
-          "auto.include.jmx.reporter",
-          "client.dns.lookup",
-          "send.buffer.bytes",
-          "receive.buffer.bytes",
-          "reconnect.backoff.ms",
-          "reconnect.backoff.max.ms",
-          "connections.max.idle.ms",
-          "metadata.max.age.ms",
-          "metadata.recovery.strategy",
-          "enable.metrics.push");
+          "allow.auto.create.topics");
+
+  private static Set<String> with(String... keys) {
+    Set<String> all = new java.util.HashSet<>(COMMON_KAFKA_ONLY);
+    all.addAll(List.of(keys));
+    return Set.copyOf(all);
+  }
 
   private ClientProperties() {}
 
