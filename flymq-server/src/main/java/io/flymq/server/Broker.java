@@ -1,11 +1,13 @@
 package io.flymq.server;
 
+import io.flymq.protocol.DialectMode;
 import io.flymq.server.config.ServerConfig;
 import io.flymq.server.group.OffsetStore;
 import io.flymq.server.handler.ApiVersionsHandler;
 import io.flymq.server.handler.ConsumeHandlers;
 import io.flymq.server.handler.FetchBatchesHandler;
 import io.flymq.server.handler.FetchWaiters;
+import io.flymq.server.handler.GroupAdminHandlers;
 import io.flymq.server.handler.OffsetHandlers;
 import io.flymq.server.handler.ProduceHandlers;
 import io.flymq.server.handler.RequestRouter;
@@ -131,6 +133,12 @@ public final class Broker implements AutoCloseable {
     new FetchBatchesHandler(topics, waiters, readers).register(router);
     new ConsumeHandlers(topics, readers).register(router);
     new OffsetHandlers(topics, offsets, readers, config.protocol().v1SubscribePrefersCommit())
+        .register(router);
+    new GroupAdminHandlers(
+            topics,
+            offsets,
+            DialectMode.fromConfig(config.protocol().v1Dialect().name()),
+            BrokerRuntime.nodeId(config))
         .register(router);
     new ApiVersionsHandler(config.maxFrameBytes()).register(router);
     return router;

@@ -53,6 +53,12 @@ public final class BrokerRuntime implements AutoCloseable {
             });
   }
 
+  /** This broker's node id: {@code cluster.node_id}, or {@code node-0} when it is not set. */
+  public static String nodeId(ServerConfig config) {
+    String configured = config.cluster().nodeId();
+    return configured.isBlank() ? "node-0" : configured;
+  }
+
   /**
    * Opens the data directory (checking the encryption key), starts the metadata state machine and
    * opens every partition log it lists.
@@ -91,7 +97,7 @@ public final class BrokerRuntime implements AutoCloseable {
   private static MetadataConfig metadataConfig(ServerConfig config) {
     ServerConfig.Cluster cluster = config.cluster();
     return MetadataConfig.builder()
-        .nodeId(cluster.nodeId().isBlank() ? "node-0" : cluster.nodeId())
+        .nodeId(nodeId(config))
         .metadataDir(MetadataConfig.metadataDirOf(config.dataDir()))
         .host(cluster.addr().anyHost() ? "0.0.0.0" : cluster.addr().host())
         .port(cluster.addr().port())

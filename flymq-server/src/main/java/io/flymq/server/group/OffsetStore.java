@@ -15,10 +15,13 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,6 +72,9 @@ public final class OffsetStore {
 
   /** A v1 group: a group id within one topic (WIRE-V1 13). */
   private record GroupId(String topic, String group) {}
+
+  private static final Comparator<GroupId> GROUP_ORDER =
+      Comparator.comparing(GroupId::topic).thenComparing(GroupId::group);
 
   /**
    * @param partitions the offsets topic's partitions, by partition number
@@ -205,6 +211,63 @@ public final class OffsetStore {
     return groups.contains(new GroupId(topic, group));
   }
 
+  /** A group on one topic and its committed offsets, by partition. */
+  public record GroupOffsets(String topic, String group, SortedMap<Integer, Long> offsets) {}
+
+  /**
+   * Every (topic, group) a commit, reset or subscription has named, sorted by topic, then group.
+   */
+  public List<GroupOffsets> groups() {
+    Map<GroupId, SortedMap<Integer, Long>> byGroup = new TreeMap<>(GROUP_ORDER);
+    for (GroupId id : groups) {
+      byGroup.put(id, new TreeMap<>());
+    }
+    committed.forEach(
+        (key, slot) ->
+            byGroup
+                .computeIfAbsent(new GroupId(key.topic(), key.group()), id -> new TreeMap<>())
+                .put(key.partition(), slot.value().offset()));
+    List<GroupOffsets> all = new ArrayList<>(byGroup.size());
+    byGroup.forEach((id, offsets) -> all.add(new GroupOffsets(id.topic(), id.group(), offsets)));
+    return all;
+  }
+
+  /**
+   * Deletes a group on one topic: a tombstone per committed slot (so compaction and every rebuild
+   * forget it), then the group itself.
+   *
+   * @return the number of slots deleted, once every tombstone is appended
+   */
+  public CompletableFuture<Integer> deleteGroup(String topic, String group) {
+    List<OffsetKey> slots = new ArrayList<>();
+    committed
+        .keySet()
+        .forEach(
+            k -> {
+              if (k.topic().equals(topic) && k.group().equals(group)) {
+                slots.add(k);
+              }
+            });
+    PartitionManager.Partition partition = partitions.get(partitionFor(group));
+    List<CompletableFuture<?>> tombstones = new ArrayList<>();
+    for (OffsetKey key : slots) {
+      tombstones.add(
+          partition
+              .coalescer()
+              .produce(OffsetRecords.encodeKey(key), null)
+              .thenAccept(
+                  record ->
+                      committed.computeIfPresent(
+                          key, (k, old) -> old.logOffset() < record.offset() ? null : old)));
+    }
+    return CompletableFuture.allOf(tombstones.toArray(new CompletableFuture<?>[0]))
+        .thenApply(
+            done -> {
+              groups.remove(new GroupId(topic, group));
+              return slots.size();
+            });
+  }
+
   /**
    * The offsets partition owning a group: every slot of one group lands in one partition, so a
    * future group coordinator can own the group whole (DESIGN 7). String.hashCode is specified by
@@ -228,6 +291,9 @@ public final class OffsetStore {
     for (PartitionManager.Partition partition : partitions) {
       records += rebuild(partition.log());
     }
+    // A group exists after a restart if a commit of it survives (tombstones removed the rest).
+    groups.clear();
+    committed.keySet().forEach(key -> groups.add(new GroupId(key.topic(), key.group())));
     return records;
   }
 

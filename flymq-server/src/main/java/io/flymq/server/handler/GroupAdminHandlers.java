@@ -1,0 +1,165 @@
+package io.flymq.server.handler;
+
+import io.flymq.protocol.Dialect;
+import io.flymq.protocol.DialectMode;
+import io.flymq.protocol.Message;
+import io.flymq.protocol.Opcode;
+import io.flymq.protocol.error.ErrorCode;
+import io.flymq.protocol.message.AckResponse;
+import io.flymq.protocol.message.EmptyRequest;
+import io.flymq.protocol.message.group.DescribeGroupJavaResponse;
+import io.flymq.protocol.message.group.DescribeGroupResponse;
+import io.flymq.protocol.message.group.GetLagResponse;
+import io.flymq.protocol.message.group.GroupDescription;
+import io.flymq.protocol.message.group.GroupPartitionRequest;
+import io.flymq.protocol.message.group.GroupRequest;
+import io.flymq.protocol.message.group.GroupSummary;
+import io.flymq.protocol.message.group.ListGroupsJavaResponse;
+import io.flymq.protocol.message.group.ListGroupsResponse;
+import io.flymq.server.group.CommittedOffset;
+import io.flymq.server.group.OffsetKey;
+import io.flymq.server.group.OffsetStore;
+import io.flymq.server.group.OffsetStore.GroupOffsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The v1 group administration opcodes over the {@link OffsetStore}: LIST_GROUPS (WIRE-V1 13.3),
+ * DESCRIBE_GROUP (13.4), GET_LAG (13.5) and DELETE_GROUP (13.6), in the layouts each SDK reads.
+ *
+ * <p>Groups have no live members yet (group membership arrives with the coordinator), so member
+ * counts are 0 and the Java layout's state is {@code Empty}; lag is exact whether or not anyone
+ * consumes: the true log end minus the committed offset. Map reads only, except DELETE_GROUP, which
+ * is answered once its tombstones are appended. Thread-safe.
+ */
+public final class GroupAdminHandlers {
+  private static final String EMPTY_STATE = "Empty";
+
+  private final Topics topics;
+  private final OffsetStore offsets;
+  private final DialectMode dialect;
+  private final String coordinator;
+
+  /**
+   * @param dialect which LIST_GROUPS layout to send ({@code protocol.v1_dialect})
+   * @param coordinator this broker's node id, named as every group's coordinator
+   */
+  public GroupAdminHandlers(
+      Topics topics, OffsetStore offsets, DialectMode dialect, String coordinator) {
+    this.topics = topics;
+    this.offsets = offsets;
+    this.dialect = dialect;
+    this.coordinator = coordinator;
+  }
+
+  public void register(RequestRouter router) {
+    router
+        .register(Opcode.LIST_GROUPS, EmptyRequest.class, (r, c) -> list())
+        .register(Opcode.DESCRIBE_GROUP, GroupRequest.class, (r, c) -> describe(r))
+        .register(Opcode.GET_LAG, GroupPartitionRequest.class, (r, c) -> lag(r))
+        .register(Opcode.DELETE_GROUP, GroupRequest.class, (r, c) -> delete(r));
+  }
+
+  private CompletableFuture<Response> list() {
+    List<GroupOffsets> groups = offsets.groups();
+    Message answer =
+        dialect.listGroupsLayout() == Dialect.JAVA
+            ? new ListGroupsJavaResponse(new ArrayList<>(byGroupId(groups).values()))
+            : new ListGroupsResponse(groups.stream().map(GroupAdminHandlers::summary).toList());
+    return CompletableFuture.completedFuture(Response.of(answer));
+  }
+
+  private CompletableFuture<Response> describe(GroupRequest request) {
+    List<GroupOffsets> matches = matching(request);
+    if (request.topic().isEmpty()) {
+      GroupDescription group = byGroupId(matches).get(request.groupId());
+      return CompletableFuture.completedFuture(Response.of(new DescribeGroupJavaResponse(group)));
+    }
+    // The reference layout describes one topic: the named one, or the first in name order (Go).
+    return CompletableFuture.completedFuture(
+        Response.of(new DescribeGroupResponse(summary(matches.get(0)))));
+  }
+
+  private CompletableFuture<Response> lag(GroupPartitionRequest request) {
+    requireGroup(request.topic(), request.groupId());
+    return topics
+        .existingPartition(request.topic(), request.partition())
+        .thenApply(
+            open -> {
+              long end = open.log().logEndOffset();
+              // 0 when nothing is committed on this partition (WIRE-V1 13.5).
+              long committed =
+                  offsets
+                      .committed(
+                          new OffsetKey(request.groupId(), request.topic(), request.partition()))
+                      .map(CommittedOffset::offset)
+                      .orElse(0L);
+              return Response.of(
+                  new GetLagResponse(committed, committed, end, Math.max(0, end - committed)));
+            });
+  }
+
+  private CompletableFuture<Response> delete(GroupRequest request) {
+    List<CompletableFuture<Integer>> deletions = new ArrayList<>();
+    for (GroupOffsets group : matching(request)) {
+      deletions.add(offsets.deleteGroup(group.topic(), group.group()));
+    }
+    return CompletableFuture.allOf(deletions.toArray(new CompletableFuture<?>[0]))
+        .thenApply(done -> Response.of(new AckResponse(Opcode.DELETE_GROUP, true)));
+  }
+
+  /**
+   * The groups a DESCRIBE/DELETE request names: (topic, group) for the two-string form, the group
+   * id on every topic for the Java one-string form and the Go SDK's empty topic.
+   *
+   * @throws BrokerException GROUP_NOT_FOUND when there is none
+   */
+  private List<GroupOffsets> matching(GroupRequest request) {
+    Optional<String> topic = request.topic().filter(t -> !t.isEmpty());
+    List<GroupOffsets> found =
+        offsets.groups().stream()
+            .filter(g -> g.group().equals(request.groupId()))
+            .filter(g -> topic.isEmpty() || g.topic().equals(topic.get()))
+            .toList();
+    if (found.isEmpty()) {
+      String name =
+          request.topic().isEmpty()
+              ? request.groupId()
+              : request.topic().get() + ":" + request.groupId();
+      throw new BrokerException(ErrorCode.GROUP_NOT_FOUND, "consumer group not found: " + name);
+    }
+    return found;
+  }
+
+  private void requireGroup(String topic, String group) {
+    if (!offsets.groupExists(topic, group)) {
+      throw new BrokerException(
+          ErrorCode.GROUP_NOT_FOUND, "consumer group not found: " + topic + ":" + group);
+    }
+  }
+
+  private static GroupSummary summary(GroupOffsets group) {
+    List<GroupSummary.PartitionOffset> committed = new ArrayList<>();
+    group.offsets().forEach((p, o) -> committed.add(new GroupSummary.PartitionOffset(p, o)));
+    return new GroupSummary(group.topic(), group.group(), 0, committed);
+  }
+
+  /** One Java-layout description per group id, with every topic it is known on (13.3). */
+  private Map<String, GroupDescription> byGroupId(List<GroupOffsets> groups) {
+    Map<String, List<String>> topicsByGroup = new LinkedHashMap<>();
+    for (GroupOffsets group : groups) {
+      topicsByGroup.computeIfAbsent(group.group(), g -> new ArrayList<>()).add(group.topic());
+    }
+    Map<String, GroupDescription> descriptions = new LinkedHashMap<>();
+    topicsByGroup.forEach(
+        (group, topicNames) ->
+            descriptions.put(
+                group,
+                new GroupDescription(group, EMPTY_STATE, List.of(), topicNames, coordinator)));
+    return descriptions;
+  }
+}
