@@ -27,20 +27,30 @@ import io.flymq.protocol.message.core.OffsetResponse;
 import io.flymq.protocol.message.core.ProduceRequest;
 import io.flymq.protocol.message.core.RecordMetadata;
 import io.flymq.protocol.message.core.SubscribeRequest;
+import io.flymq.protocol.message.group.DescribeGroupResponse;
+import io.flymq.protocol.message.group.GetLagResponse;
 import io.flymq.protocol.message.group.GroupPartitionRequest;
+import io.flymq.protocol.message.group.GroupRequest;
+import io.flymq.protocol.message.group.GroupSummary;
+import io.flymq.protocol.message.group.ListGroupsResponse;
 import io.flymq.protocol.message.group.ResetOffsetRequest;
 import io.flymq.protocol.message.group.SeekToTimestampRequest;
 import io.flymq.protocol.message.version.ApiVersionsResponse;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -297,6 +307,58 @@ public final class FlyMQClient implements AutoCloseable {
       String topic, String group, int partition, long timestampMs) {
     return call(new SeekToTimestampRequest(topic, group, partition, timestampMs))
         .thenApply(m -> ((OffsetResponse) m).offset());
+  }
+
+  // ---- groups ----
+
+  /** Every (topic, group) the broker knows, sorted by topic then group (LIST_GROUPS). */
+  public List<GroupInfo> listGroups() {
+    return ((ListGroupsResponse) await(call(new EmptyRequest(Opcode.LIST_GROUPS))))
+        .groups().stream().map(FlyMQClient::groupInfo).collect(Collectors.toList());
+  }
+
+  /**
+   * One group on one topic (DESCRIBE_GROUP).
+   *
+   * @throws FlyMQException with {@link ErrorCode#GROUP_NOT_FOUND} when the broker does not know it
+   */
+  public GroupInfo describeGroup(String topic, String group) {
+    return groupInfo(
+        ((DescribeGroupResponse)
+                await(call(new GroupRequest(Opcode.DESCRIBE_GROUP, Optional.of(topic), group))))
+            .group());
+  }
+
+  /**
+   * The group's lag on one partition (GET_LAG): exact whether or not a consumer runs.
+   *
+   * @throws FlyMQException with {@link ErrorCode#GROUP_NOT_FOUND} for an unknown group
+   */
+  public GroupLag lag(String topic, String group, int partition) {
+    GetLagResponse r =
+        (GetLagResponse)
+            await(call(new GroupPartitionRequest(Opcode.GET_LAG, topic, group, partition)));
+    return new GroupLag(r.committedOffset(), r.latestOffset(), r.lag());
+  }
+
+  /**
+   * Deletes a group's committed offsets (DELETE_GROUP): on {@code topic}, or on every topic when
+   * {@code topic} is empty.
+   *
+   * @throws FlyMQException with {@link ErrorCode#GROUP_NOT_FOUND} for an unknown group
+   */
+  public void deleteGroup(String topic, String group) {
+    await(call(new GroupRequest(Opcode.DELETE_GROUP, Optional.of(topic), group)));
+  }
+
+  private static GroupInfo groupInfo(GroupSummary summary) {
+    SortedMap<Integer, Long> committed = new TreeMap<>();
+    summary.offsets().forEach(o -> committed.put(o.partition(), o.offset()));
+    return new GroupInfo(
+        summary.topic(),
+        summary.groupId(),
+        summary.members(),
+        Collections.unmodifiableSortedMap(committed));
   }
 
   // ---- the rest ----

@@ -80,6 +80,17 @@ class FlyMQClientIT {
       assertThat(client.offsetForTimestamp(topic, "", 1, 0)).isZero();
       assertThat(client.offsetForTimestamp(topic, "", 1, Long.MAX_VALUE)).isEqualTo(2);
 
+      client.produce(topic, 0, null, "p0".getBytes());
+      assertThat(client.listGroups())
+          .contains(new GroupInfo(topic, "g", 0, new java.util.TreeMap<>(java.util.Map.of(1, 0L))));
+      assertThat(client.describeGroup(topic, "g").committed()).containsEntry(1, 0L);
+      assertThat(client.lag(topic, "g", 1)).isEqualTo(new GroupLag(0, 2, 2));
+      assertThat(client.lag(topic, "g", 0)).isEqualTo(new GroupLag(0, 1, 1));
+      client.deleteGroup(topic, "g");
+      assertThatThrownBy(() -> client.describeGroup(topic, "g"))
+          .isInstanceOf(FlyMQException.class)
+          .hasMessageContaining("consumer group not found");
+
       client.deleteTopic(topic);
       assertThat(client.listTopics()).doesNotContain(topic);
     }
