@@ -42,6 +42,18 @@ public enum Opcode {
   VALIDATE_SCHEMA(0x13),
   PRODUCE_WITH_SCHEMA(0x14),
   DELETE_SCHEMA(0x15),
+  /** v2: a consumer joins a group (or rejoins with its member id). */
+  JOIN_GROUP(0x16, Kind.REQUEST, 2),
+  /** v2: a member's heartbeat; the answer is its assignment. */
+  GROUP_HEARTBEAT(0x17, Kind.REQUEST, 2),
+  /** v2: a member leaves its group, saying why. */
+  LEAVE_GROUP(0x18, Kind.REQUEST, 2),
+  /** v2: a member commits offsets with metadata, fenced by membership. */
+  GROUP_COMMIT(0x19, Kind.REQUEST, 2),
+  /** v2: a group's committed offsets with their metadata. */
+  GROUP_OFFSETS(0x1A, Kind.REQUEST, 2),
+  /** v2: a group's members, assignments and recent departures. */
+  GROUP_DESCRIBE(0x1B, Kind.REQUEST, 2),
   FETCH_DLQ(0x20),
   REPLAY_DLQ(0x21),
   PURGE_DLQ(0x22),

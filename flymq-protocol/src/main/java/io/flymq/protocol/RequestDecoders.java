@@ -29,6 +29,12 @@ import io.flymq.protocol.message.group.GroupPartitionRequest;
 import io.flymq.protocol.message.group.GroupRequest;
 import io.flymq.protocol.message.group.ResetOffsetRequest;
 import io.flymq.protocol.message.group.SeekToTimestampRequest;
+import io.flymq.protocol.message.membership.GroupCommitRequest;
+import io.flymq.protocol.message.membership.GroupDescribeRequest;
+import io.flymq.protocol.message.membership.GroupOffsetsRequest;
+import io.flymq.protocol.message.membership.HeartbeatRequest;
+import io.flymq.protocol.message.membership.JoinGroupRequest;
+import io.flymq.protocol.message.membership.LeaveGroupRequest;
 import io.flymq.protocol.message.schema.ProduceWithSchemaRequest;
 import io.flymq.protocol.message.schema.RegisterSchemaRequest;
 import io.flymq.protocol.message.schema.SchemaVersionRequest;
@@ -79,6 +85,18 @@ final class RequestDecoders {
         return ProduceBatchRequest.decode(in);
       case FETCH_BATCHES:
         return FetchBatchesRequest.decode(in);
+      case JOIN_GROUP:
+        return JoinGroupRequest.decode(in);
+      case GROUP_HEARTBEAT:
+        return HeartbeatRequest.decode(in);
+      case LEAVE_GROUP:
+        return LeaveGroupRequest.decode(in);
+      case GROUP_COMMIT:
+        return GroupCommitRequest.decode(in);
+      case GROUP_OFFSETS:
+        return GroupOffsetsRequest.decode(in);
+      case GROUP_DESCRIBE:
+        return GroupDescribeRequest.decode(in);
       case REGISTER_SCHEMA:
         return RegisterSchemaRequest.decode(in);
       case GET_SCHEMA:

@@ -32,6 +32,11 @@ import io.flymq.protocol.message.group.DescribeGroupResponse;
 import io.flymq.protocol.message.group.GetLagResponse;
 import io.flymq.protocol.message.group.ListGroupsJavaResponse;
 import io.flymq.protocol.message.group.ListGroupsResponse;
+import io.flymq.protocol.message.membership.GroupCommitResponse;
+import io.flymq.protocol.message.membership.GroupDescribeResponse;
+import io.flymq.protocol.message.membership.GroupOffsetsResponse;
+import io.flymq.protocol.message.membership.HeartbeatResponse;
+import io.flymq.protocol.message.membership.JoinGroupResponse;
 import io.flymq.protocol.message.schema.GetSchemaResponse;
 import io.flymq.protocol.message.schema.RegisterSchemaResponse;
 import io.flymq.protocol.message.schema.SchemaListResponse;
@@ -63,6 +68,7 @@ final class ResponseDecoders {
       case DELETE_TOPIC:
       case RESET_OFFSET:
       case DELETE_GROUP:
+      case LEAVE_GROUP:
         return AckResponse.decode(opcode, in);
       case METADATA:
         return MetadataResponse.decode(in);
@@ -81,6 +87,16 @@ final class ResponseDecoders {
         return ProduceBatchResponse.decode(in);
       case FETCH_BATCHES:
         return FetchBatchesResponse.decode(in);
+      case JOIN_GROUP:
+        return JoinGroupResponse.decode(in);
+      case GROUP_HEARTBEAT:
+        return HeartbeatResponse.decode(in);
+      case GROUP_COMMIT:
+        return GroupCommitResponse.decode(in);
+      case GROUP_OFFSETS:
+        return GroupOffsetsResponse.decode(in);
+      case GROUP_DESCRIBE:
+        return GroupDescribeResponse.decode(in);
       case REGISTER_SCHEMA:
         return RegisterSchemaResponse.decode(in);
       case GET_SCHEMA:

@@ -142,6 +142,19 @@ public enum ErrorCode {
   /** v2: the broker is shutting down or not ready to serve. */
   BROKER_NOT_AVAILABLE(
       36, true, "The broker is starting or stopping; retry against another broker or later."),
+  /** v2: the group no longer knows this member (removed after its session timeout, or left). */
+  UNKNOWN_MEMBER(
+      37,
+      false,
+      "The consumer was removed from its group; rejoin it (the client does this itself)."),
+  /** v2: a member committed for a generation older than the group's. */
+  STALE_GENERATION(
+      38,
+      false,
+      "The group rebalanced since; rejoin and commit what you own in the new generation."),
+  /** v2: a member committed a partition that is assigned to another member. */
+  PARTITION_NOT_ASSIGNED(
+      39, false, "Commit only the partitions assigned to this member; this one moved to another."),
   /**
    * {@code unsupported schema type}, {@code schema not found}, {@code schema validation failed},
    * ...

@@ -23,7 +23,8 @@ public record AckResponse(Opcode opcode, boolean success) implements Message {
         Opcode.COMMIT,
         Opcode.DELETE_TOPIC,
         Opcode.RESET_OFFSET,
-        Opcode.DELETE_GROUP);
+        Opcode.DELETE_GROUP,
+        Opcode.LEAVE_GROUP);
   }
 
   @Override
