@@ -79,9 +79,10 @@ final class ConsumeCommand extends BaseCommand {
       throw usage("--count: " + count + " (expected: >= 0)");
     }
     RecordPrinter printer = new RecordPrinter(ctx.out(), format, output.format, showKey);
-    Map<String, String> props = new LinkedHashMap<>(connection().clientProperties());
+    Map<String, String> connectionProps = connection().clientProperties();
+    List<TopicPartition> partitions = partitions(connectionProps);
+    Map<String, String> props = new LinkedHashMap<>(connectionProps);
     props.put("enable.auto.commit", "false");
-    List<TopicPartition> partitions = partitions(props);
     try (FlyMQConsumer<byte[], byte[]> consumer =
         new FlyMQConsumer<>(props, Serdes.bytesDeserializer(), Serdes.bytesDeserializer())) {
       consumer.assign(partitions);

@@ -19,6 +19,7 @@ import java.util.Map;
  */
 public final class CliRunner {
   private final Map<String, String> env = new HashMap<>();
+  private final Path configFile;
 
   /** The outcome of one run. */
   public record Result(int exitCode, String out, String err) {}
@@ -28,11 +29,17 @@ public final class CliRunner {
    * @param configFile the profile file to use
    */
   public CliRunner(String addr, Path configFile) {
+    this.configFile = configFile;
     if (addr != null) {
       env.put("FLYMQ_ADDR", addr);
     }
     env.put("FLYMQ_CONFIG", configFile.toString());
     env.put("HOME", configFile.getParent().toString());
+  }
+
+  /** The profile file this runner uses. */
+  public Path configFile() {
+    return configFile;
   }
 
   /** Sets an environment variable for later runs. */
