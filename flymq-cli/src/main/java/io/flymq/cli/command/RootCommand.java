@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "flymq-cli",
     mixinStandardHelpOptions = true,
+    // Subcommands inherit --help and --version.
+    scope = CommandLine.ScopeType.INHERIT,
     versionProvider = RootCommand.Version.class,
     description = "The FlyMQ command line: produce, consume, and administer a FlyMQ broker.",
     synopsisSubcommandLabel = "COMMAND",
