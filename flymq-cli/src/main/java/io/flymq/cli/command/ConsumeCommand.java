@@ -27,13 +27,13 @@ import picocli.CommandLine.Parameters;
     name = "consume",
     description = {
       "Read records from a topic, without a consumer group (nothing is committed).",
-      "Prints the value per line by default; --format takes %t %k %v %p %o %d %h and \\n \\t.",
+      "Prints the value per line by default; --format takes %%t %%k %%v %%p %%o %%d %%h and \\n \\t.",
       "Without --count, follows the topic until Ctrl-C."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  flymq-cli consume orders --from earliest --count 10",
-      "  flymq-cli consume orders --from 2026-12-01T10:00:00Z --format '%p/%o %k=%v\\n'",
+      "  flymq-cli consume orders --from 2026-12-01T10:00:00Z --format '%%p/%%o %%k=%%v\\n'",
       "  flymq-cli consume orders --partition 2 --from 100 -o json"
     })
 final class ConsumeCommand extends BaseCommand {
@@ -62,7 +62,7 @@ final class ConsumeCommand extends BaseCommand {
       description = "Stop after this many records (default: follow until Ctrl-C).")
   Long count;
 
-  @Option(names = "--show-key", description = "Print the key before the value (%k\\t%v\\n).")
+  @Option(names = "--show-key", description = "Print the key before the value (%%k\\t%%v\\n).")
   boolean showKey;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "How to print each record.")

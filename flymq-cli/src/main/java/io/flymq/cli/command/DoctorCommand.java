@@ -16,8 +16,9 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "doctor",
     description = {
-      "Diagnose the connection: address, reachability, TLS mismatch, authentication, metadata,",
-      "clock skew (via a temporary topic). Each problem comes with a fix. Exit 1 if any check fails."
+      "Explain what is wrong with the connection, each problem with a fix.",
+      "Checks: address, reachability, TLS mismatch, authentication, metadata, clock skew (via a",
+      "temporary topic). Exit 1 if any check fails."
     },
     footerHeading = "%nExample:%n",
     footer = "  flymq-cli doctor -a broker-1:9092 --tls-ca ca.pem")

@@ -37,13 +37,13 @@ import picocli.CommandLine.Parameters;
     name = "produce",
     description = {
       "Produce one record (VALUE), or one per line of stdin or --file.",
-      "With --format, each input record is parsed in the format language (%k %v %p %d %h %t)."
+      "With --format, each input record is parsed in the format language (%%k %%v %%p %%d %%h %%t)."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  flymq-cli produce orders '{\"id\": 1}' --key customer-42 --header source=cli",
       "  seq 1 100000 | flymq-cli produce orders",
-      "  printf 'k1\\tv1\\nk2\\tv2\\n' | flymq-cli produce orders --format '%k\\t%v\\n'"
+      "  printf 'k1\\tv1\\nk2\\tv2\\n' | flymq-cli produce orders --format '%%k\\t%%v\\n'"
     })
 final class ProduceCommand extends BaseCommand {
   /** Inputs of more records than this draw a progress line by default (on a terminal). */
@@ -64,7 +64,7 @@ final class ProduceCommand extends BaseCommand {
 
   @Option(
       names = {"-k", "--key"},
-      description = "The key (for every record read, unless the format has %k).")
+      description = "The key (for every record read, unless the format has %%k).")
   String key;
 
   @Option(
@@ -87,7 +87,7 @@ final class ProduceCommand extends BaseCommand {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      description = "How input records are laid out (default: %v\\n, one value per line).")
+      description = "How input records are laid out (default: %%v\\n, one value per line).")
   String format;
 
   @Option(

@@ -24,12 +24,13 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  seq 1 100 | flymq-cli produce orders",
-      "  flymq-cli consume orders --from earliest --count 100 --format '%o %v\\n'",
+      "  flymq-cli consume orders --from earliest --count 100 --format '%%o %%v\\n'",
       "  flymq-cli -a broker-1:9092 --tls-ca ca.pem topics list -o json",
       "",
       "Exit codes: 0 ok, 1 error (message and hint on stderr), 2 usage error.",
-      "Environment: FLYMQ_ADDR FLYMQ_USERNAME FLYMQ_PASSWORD FLYMQ_TLS FLYMQ_TLS_CA_FILE",
-      "  FLYMQ_TLS_CERT_FILE FLYMQ_TLS_KEY_FILE FLYMQ_TLS_INSECURE FLYMQ_PROFILE FLYMQ_CONFIG"
+      "Environment: FLYMQ_ADDR FLYMQ_USERNAME FLYMQ_PASSWORD FLYMQ_TLS",
+      "  FLYMQ_TLS_CA_FILE FLYMQ_TLS_CERT_FILE FLYMQ_TLS_KEY_FILE FLYMQ_TLS_INSECURE",
+      "  FLYMQ_PROFILE FLYMQ_CONFIG (profile file; default ~/.flymq/config.yaml)"
     },
     subcommands = {
       ProduceCommand.class,

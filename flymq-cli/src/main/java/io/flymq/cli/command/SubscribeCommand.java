@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
       "subscriber of a group reads all partitions (membership arrives with consumer groups)."
     },
     footerHeading = "%nExample:%n",
-    footer = "  flymq-cli subscribe orders --group billing --from earliest --format '%o %v\\n'")
+    footer = "  flymq-cli subscribe orders --group billing --from earliest --format '%%o %%v\\n'")
 final class SubscribeCommand extends BaseCommand {
   private static final long COMMIT_INTERVAL_NANOS = Duration.ofSeconds(1).toNanos();
 
@@ -62,7 +62,7 @@ final class SubscribeCommand extends BaseCommand {
       description = "Stop (and commit) after this many records (default: follow until Ctrl-C).")
   Long count;
 
-  @Option(names = "--show-key", description = "Print the key before the value (%k\\t%v\\n).")
+  @Option(names = "--show-key", description = "Print the key before the value (%%k\\t%%v\\n).")
   boolean showKey;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "How to print each record.")
