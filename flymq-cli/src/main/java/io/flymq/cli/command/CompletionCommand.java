@@ -1,5 +1,7 @@
 package io.flymq.cli.command;
 
+import java.util.ArrayList;
+import java.util.List;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -25,11 +27,11 @@ final class CompletionCommand extends BaseCommand {
   String shell;
 
   /** The shells a script can be made for. */
-  static final class Shells extends java.util.ArrayList<String> {
+  static final class Shells extends ArrayList<String> {
     private static final long serialVersionUID = 1L;
 
     Shells() {
-      super(java.util.List.of("bash", "zsh"));
+      super(List.of("bash", "zsh"));
     }
   }
 

@@ -1,6 +1,7 @@
 package io.flymq.cli.command;
 
 import io.flymq.cli.connection.ConnectionOptions;
+import io.flymq.cli.output.OutputFormat;
 import io.flymq.client.FlyMQClient;
 import io.flymq.client.TopicInfo;
 import java.util.ArrayList;
@@ -126,7 +127,7 @@ final class TopicsCommand {
           row.put("log_end_offset", client.subscribe(topic, "", p, "latest"));
           partitions.add(row);
         }
-        if (output.format == io.flymq.cli.output.OutputFormat.TABLE) {
+        if (output.format == OutputFormat.TABLE) {
           output.printer(ctx.out()).object(topicFields(info));
           ctx.out().println();
           output
