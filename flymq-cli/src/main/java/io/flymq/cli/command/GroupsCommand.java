@@ -1,0 +1,344 @@
+package io.flymq.cli.command;
+
+import io.flymq.cli.connection.ConnectionOptions;
+import io.flymq.cli.output.OutputFormat;
+import io.flymq.cli.output.Printer;
+import io.flymq.cli.output.Progress;
+import io.flymq.client.FlyMQClient;
+import io.flymq.client.errors.FlyMQException;
+import io.flymq.protocol.Opcode;
+import io.flymq.protocol.error.ErrorCode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code groups list|describe|lag|reset|delete}. {@code lag} and {@code reset} work per topic with
+ * what the broker serves today (GET_OFFSET, RESET_OFFSET, SEEK_TO_TIMESTAMP, SUBSCRIBE for log
+ * bounds); {@code list}, {@code describe} and {@code delete} need the broker's consumer-group
+ * operations, and until it serves them (API_VERSIONS tells) they report that and exit 1.
+ */
+@Command(
+    name = "groups",
+    description =
+        "Consumer groups: lag, offset resets; list/describe/delete once the broker serves them.",
+    synopsisSubcommandLabel = "COMMAND",
+    footerHeading = "%nExample:%n",
+    footer = "  flymq-cli groups lag orders --group billing",
+    subcommands = {
+      GroupsCommand.ListGroups.class,
+      GroupsCommand.Describe.class,
+      GroupsCommand.Lag.class,
+      GroupsCommand.Reset.class,
+      GroupsCommand.Delete.class
+    })
+final class GroupsCommand {
+  private GroupsCommand() {}
+
+  /** Fails with a clear message unless the broker serves {@code opcode}. */
+  static void requireServed(FlyMQClient client, Opcode opcode) {
+    boolean served =
+        client.apiVersions().apis().stream().anyMatch(a -> a.opcode() == opcode.code());
+    if (!served) {
+      throw new CliException(
+          "the broker does not serve consumer groups yet (" + opcode + ")",
+          "upgrade the broker; until then 'groups lag TOPIC --group G' and"
+              + " 'groups reset TOPIC --group G' work");
+    }
+    throw new CliException(
+        "the broker serves " + opcode + ", but this flymq-cli does not speak it yet",
+        "upgrade flymq-cli to the version of the broker");
+  }
+
+  @Command(
+      name = "list",
+      aliases = "ls",
+      description = "List consumer groups (needs a broker that serves LIST_GROUPS).",
+      footerHeading = "%nExample:%n",
+      footer = "  flymq-cli groups list")
+  static final class ListGroups extends BaseCommand {
+    @Mixin ConnectionOptions connection;
+    @Mixin OutputOption output;
+
+    ListGroups(CliContext ctx) {
+      super(ctx);
+    }
+
+    @Override
+    public Integer call() {
+      try (FlyMQClient client = client()) {
+        requireServed(client, Opcode.LIST_GROUPS);
+      }
+      return 1;
+    }
+  }
+
+  @Command(
+      name = "describe",
+      description = "Describe a consumer group (needs a broker that serves DESCRIBE_GROUP).",
+      footerHeading = "%nExample:%n",
+      footer = "  flymq-cli groups describe billing")
+  static final class Describe extends BaseCommand {
+    @Mixin ConnectionOptions connection;
+    @Mixin OutputOption output;
+
+    @Parameters(paramLabel = "GROUP", description = "The group.")
+    String group;
+
+    Describe(CliContext ctx) {
+      super(ctx);
+    }
+
+    @Override
+    public Integer call() {
+      try (FlyMQClient client = client()) {
+        requireServed(client, Opcode.DESCRIBE_GROUP);
+      }
+      return 1;
+    }
+  }
+
+  @Command(
+      name = "delete",
+      description = "Delete a consumer group (needs a broker that serves DELETE_GROUP).",
+      footerHeading = "%nExample:%n",
+      footer = "  flymq-cli groups delete billing")
+  static final class Delete extends BaseCommand {
+    @Mixin ConnectionOptions connection;
+
+    @Parameters(paramLabel = "GROUP", description = "The group.")
+    String group;
+
+    Delete(CliContext ctx) {
+      super(ctx);
+    }
+
+    @Override
+    public Integer call() {
+      try (FlyMQClient client = client()) {
+        requireServed(client, Opcode.DELETE_GROUP);
+      }
+      return 1;
+    }
+  }
+
+  @Command(
+      name = "lag",
+      description = {
+        "Show a group's committed offset, the log end and the lag per partition of a topic.",
+        "A partition the group never committed shows no committed offset and counts all its records."
+      },
+      footerHeading = "%nExample:%n",
+      footer = "  flymq-cli groups lag orders --group billing -o json")
+  static final class Lag extends BaseCommand {
+    @Mixin ConnectionOptions connection;
+    @Mixin OutputOption output;
+
+    @Parameters(paramLabel = "TOPIC", description = "The topic.")
+    String topic;
+
+    @Option(
+        names = {"-g", "--group"},
+        required = true,
+        description = "The consumer group.")
+    String group;
+
+    @Option(
+        names = {"-p", "--partition"},
+        description = "Only this partition (default: all).")
+    Integer partition;
+
+    Lag(CliContext ctx) {
+      super(ctx);
+    }
+
+    @Override
+    public Integer call() {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      long total = 0;
+      try (FlyMQClient client = client()) {
+        for (int p : partitions(client, topic, partition, this)) {
+          long start = client.subscribe(topic, "", p, "earliest");
+          long end = client.subscribe(topic, "", p, "latest");
+          OptionalLong committed = committed(client, topic, group, p);
+          long lag = Math.max(0, end - (committed.isPresent() ? committed.getAsLong() : start));
+          total += lag;
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("partition", p);
+          row.put("committed_offset", committed.isPresent() ? committed.getAsLong() : null);
+          row.put("log_end_offset", end);
+          row.put("lag", lag);
+          rows.add(row);
+        }
+      }
+      Map<String, Object> head = new LinkedHashMap<>();
+      head.put("group", group);
+      head.put("topic", topic);
+      head.put("total_lag", total);
+      printHeadAndRows(
+          output.printer(ctx.out()),
+          head,
+          List.of("partition", "committed_offset", "log_end_offset", "lag"),
+          rows);
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "reset",
+      description = {
+        "Move a group's committed offsets on a topic: to earliest, latest, an offset or a time,",
+        "or shift them by N (clamped to the log). Stop the group's consumers first."
+      },
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  flymq-cli groups reset orders --group billing --to earliest",
+        "  flymq-cli groups reset orders --group billing --to 2026-12-01T00:00:00Z",
+        "  flymq-cli groups reset orders --group billing --shift-by -100 --partition 3"
+      })
+  static final class Reset extends BaseCommand {
+    @Mixin ConnectionOptions connection;
+    @Mixin OutputOption output;
+
+    @Parameters(paramLabel = "TOPIC", description = "The topic.")
+    String topic;
+
+    @Option(
+        names = {"-g", "--group"},
+        required = true,
+        description = "The consumer group.")
+    String group;
+
+    @ArgGroup(multiplicity = "1")
+    Target target;
+
+    @Option(
+        names = {"-p", "--partition"},
+        description = "Only this partition (default: all).")
+    Integer partition;
+
+    @Option(names = "--progress", description = "Draw a progress line on stderr.")
+    boolean progress;
+
+    /** Exactly one of {@code --to} and {@code --shift-by}. */
+    static final class Target {
+      @Option(
+          names = "--to",
+          paramLabel = "POSITION",
+          description = "earliest, latest, an offset, or a time (ISO-8601 or @epoch-ms).")
+      String to;
+
+      @Option(
+          names = "--shift-by",
+          paramLabel = "N",
+          description = "Move the committed offsets by N (negative: back).")
+      Long shiftBy;
+    }
+
+    Reset(CliContext ctx) {
+      super(ctx);
+    }
+
+    @Override
+    public Integer call() {
+      StartPosition to = target.to == null ? null : StartPosition.parse("--to", target.to);
+      List<Map<String, Object>> rows = new ArrayList<>();
+      try (FlyMQClient client = client()) {
+        List<Integer> partitions = partitions(client, topic, partition, this);
+        Progress bar =
+            new Progress(
+                ctx.err(),
+                progress || (ctx.stderrIsTerminal() && partitions.size() > 50),
+                "partitions");
+        for (int p : partitions) {
+          OptionalLong before = committed(client, topic, group, p);
+          resetOne(client, p, to, before);
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("partition", p);
+          row.put("previous_offset", before.isPresent() ? before.getAsLong() : null);
+          row.put("new_offset", client.committedOffset(topic, group, p));
+          rows.add(row);
+          bar.update(rows.size(), partitions.size());
+        }
+        bar.finish(rows.size(), partitions.size());
+      }
+      Map<String, Object> head = new LinkedHashMap<>();
+      head.put("group", group);
+      head.put("topic", topic);
+      printHeadAndRows(
+          output.printer(ctx.out()),
+          head,
+          List.of("partition", "previous_offset", "new_offset"),
+          rows);
+      return 0;
+    }
+
+    private void resetOne(FlyMQClient client, int p, StartPosition to, OptionalLong before) {
+      if (to == null) {
+        long start = client.subscribe(topic, "", p, "earliest");
+        long end = client.subscribe(topic, "", p, "latest");
+        long from = before.isPresent() ? before.getAsLong() : start;
+        long shifted = Math.min(end, Math.max(start, from + target.shiftBy));
+        client.resetOffset(topic, group, p, "offset", shifted);
+        return;
+      }
+      switch (to.kind()) {
+        case EARLIEST -> client.resetOffset(topic, group, p, "earliest", 0);
+        case LATEST -> client.resetOffset(topic, group, p, "latest", 0);
+        case OFFSET -> client.resetOffset(topic, group, p, "offset", to.value());
+        case TIMESTAMP -> client.offsetForTimestamp(topic, group, p, to.value());
+      }
+    }
+  }
+
+  static List<Integer> partitions(
+      FlyMQClient client, String topic, Integer partition, BaseCommand command) {
+    int total = client.topic(topic).partitions();
+    if (partition != null) {
+      if (partition < 0 || partition >= total) {
+        throw command.usage(
+            "--partition: " + partition + " (expected: 0.." + (total - 1) + " for " + topic + ")");
+      }
+      return List.of(partition);
+    }
+    List<Integer> all = new ArrayList<>();
+    for (int p = 0; p < total; p++) {
+      all.add(p);
+    }
+    return all;
+  }
+
+  static OptionalLong committed(FlyMQClient client, String topic, String group, int partition) {
+    try {
+      return OptionalLong.of(client.committedOffset(topic, group, partition));
+    } catch (FlyMQException e) {
+      if (e.code() == ErrorCode.GROUP_NOT_FOUND) {
+        return OptionalLong.empty();
+      }
+      throw e;
+    }
+  }
+
+  static void printHeadAndRows(
+      Printer printer,
+      Map<String, Object> head,
+      List<String> columns,
+      List<Map<String, Object>> rows) {
+    if (printer.format() == OutputFormat.TABLE) {
+      printer.object(head);
+      printer.blankLine();
+      printer.rows(columns, rows);
+      return;
+    }
+    Map<String, Object> document = new LinkedHashMap<>(head);
+    document.put("partitions", rows);
+    printer.document(document);
+  }
+}

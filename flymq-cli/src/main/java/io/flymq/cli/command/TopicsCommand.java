@@ -1,0 +1,216 @@
+package io.flymq.cli.command;
+
+import io.flymq.cli.connection.ConnectionOptions;
+import io.flymq.cli.output.OutputFormat;
+import io.flymq.client.FlyMQClient;
+import io.flymq.client.TopicInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code topics create|list|describe|delete|alter-config}: topic administration. */
+@Command(
+    name = "topics",
+    description = "Create, list, describe and delete topics.",
+    synopsisSubcommandLabel = "COMMAND",
+    footerHeading = "%nExample:%n",
+    footer = "  flymq-cli topics create orders --partitions 6",
+    subcommands = {
+      TopicsCommand.Create.class,
+      TopicsCommand.ListTopics.class,
+      TopicsCommand.Describe.class,
+      TopicsCommand.Delete.class,
+      TopicsCommand.AlterConfig.class
+    })
+final class TopicsCommand {
+  private TopicsCommand() {}
+
+  @Command(
+      name = "create",
+      description = "Create a topic.",
+      footerHeading = "%nExample:%n",
+      footer = "  flymq-cli topics create orders --partitions 6")
+  static final class Create extends BaseCommand {
+    @Mixin ConnectionOptions connection;
+    @Mixin OutputOption output;
+
+    @Parameters(paramLabel = "TOPIC", description = "The topic name.")
+    String topic;
+
+    @Option(
+        names = {"-p", "--partitions"},
+        defaultValue = "1",
+        description = "Number of partitions (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    Create(CliContext ctx) {
+      super(ctx);
+    }
+
+    @Override
+    public Integer call() {
+      if (partitions < 1) {
+        throw usage("--partitions: " + partitions + " (expected: >= 1)");
+      }
+      try (FlyMQClient client = client()) {
+        client.createTopic(topic, partitions);
+        TopicInfo info = client.topic(topic);
+        output.printer(ctx.out()).object(topicFields(info));
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "list",
+      aliases = "ls",
+      description = "List the topics with their partition counts.",
+      footerHeading = "%nExample:%n",
+      footer = "  flymq-cli topics list -o json")
+  static final class ListTopics extends BaseCommand {
+    @Mixin ConnectionOptions connection;
+    @Mixin OutputOption output;
+
+    ListTopics(CliContext ctx) {
+      super(ctx);
+    }
+
+    @Override
+    public Integer call() {
+      try (FlyMQClient client = client()) {
+        List<String> names = client.listTopics().stream().sorted().toList();
+        List<CompletableFuture<TopicInfo>> infos = new ArrayList<>();
+        for (String name : names) {
+          infos.add(client.topicAsync(name));
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (CompletableFuture<TopicInfo> info : infos) {
+          rows.add(topicFields(FlyMQClient.await(info)));
+        }
+        output.printer(ctx.out()).rows(List.of("name", "partitions", "replication_factor"), rows);
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "describe",
+      description = "Show a topic's partitions with their first and next offsets.",
+      footerHeading = "%nExample:%n",
+      footer = "  flymq-cli topics describe orders")
+  static final class Describe extends BaseCommand {
+    @Mixin ConnectionOptions connection;
+    @Mixin OutputOption output;
+
+    @Parameters(paramLabel = "TOPIC", description = "The topic name.")
+    String topic;
+
+    Describe(CliContext ctx) {
+      super(ctx);
+    }
+
+    @Override
+    public Integer call() {
+      try (FlyMQClient client = client()) {
+        TopicInfo info = client.topic(topic);
+        List<Map<String, Object>> partitions = new ArrayList<>();
+        for (int p = 0; p < info.partitions(); p++) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("partition", p);
+          row.put("log_start_offset", client.subscribe(topic, "", p, "earliest"));
+          row.put("log_end_offset", client.subscribe(topic, "", p, "latest"));
+          partitions.add(row);
+        }
+        if (output.format == OutputFormat.TABLE) {
+          output.printer(ctx.out()).object(topicFields(info));
+          ctx.out().println();
+          output
+              .printer(ctx.out())
+              .rows(List.of("partition", "log_start_offset", "log_end_offset"), partitions);
+        } else {
+          Map<String, Object> document = topicFields(info);
+          document.put("partition_offsets", partitions);
+          output.printer(ctx.out()).document(document);
+        }
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "delete",
+      description = "Delete a topic and all its data.",
+      footerHeading = "%nExample:%n",
+      footer = "  flymq-cli topics delete orders")
+  static final class Delete extends BaseCommand {
+    @Mixin ConnectionOptions connection;
+    @Mixin OutputOption output;
+
+    @Parameters(paramLabel = "TOPIC", description = "The topic name.")
+    String topic;
+
+    Delete(CliContext ctx) {
+      super(ctx);
+    }
+
+    @Override
+    public Integer call() {
+      try (FlyMQClient client = client()) {
+        client.deleteTopic(topic);
+      }
+      Map<String, Object> fields = new LinkedHashMap<>();
+      fields.put("name", topic);
+      fields.put("deleted", true);
+      output.printer(ctx.out()).object(fields);
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "alter-config",
+      description = {
+        "Change a topic's settings (retention, cleanup policy, ...).",
+        "The broker does not serve topic configuration yet: this command reports that and exits 1."
+      },
+      footerHeading = "%nExample:%n",
+      footer = "  flymq-cli topics alter-config orders --set retention.ms=86400000")
+  static final class AlterConfig extends BaseCommand {
+    @Mixin ConnectionOptions connection;
+
+    @Parameters(paramLabel = "TOPIC", description = "The topic name.")
+    String topic;
+
+    @Option(
+        names = "--set",
+        paramLabel = "KEY=VALUE",
+        required = true,
+        description = "A setting to change; repeatable.")
+    List<String> settings;
+
+    AlterConfig(CliContext ctx) {
+      super(ctx);
+    }
+
+    @Override
+    public Integer call() {
+      throw new CliException(
+          "the broker does not serve topic configuration changes yet",
+          "upgrade the broker to one that serves topic configuration; until then set retention"
+              + " and cleanup in the broker's configuration (docs/configuration.md)");
+    }
+  }
+
+  static Map<String, Object> topicFields(TopicInfo info) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("name", info.name());
+    fields.put("partitions", info.partitions());
+    fields.put("replication_factor", info.replicationFactor());
+    return fields;
+  }
+}

@@ -1,0 +1,166 @@
+package io.flymq.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flymq.cli.testing.CliRunner;
+import io.flymq.cli.testing.CliRunner.Result;
+import io.flymq.cli.testing.EmbeddedBroker;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GroupsIT {
+  private static EmbeddedBroker broker;
+  private CliRunner cli;
+
+  @BeforeAll
+  static void startBroker() throws Exception {
+    broker = EmbeddedBroker.start();
+  }
+
+  @AfterAll
+  static void stopBroker() throws Exception {
+    broker.close();
+  }
+
+  @BeforeEach
+  void runner(@TempDir Path home) {
+    cli = new CliRunner(broker.bootstrap(), home.resolve("config.yaml"));
+  }
+
+  private void topicWithTenRecords(String topic) {
+    cli.run("topics", "create", topic);
+    cli.runWithInput(
+        "0\n1\n2\n3\n4\n5\n6\n7\n8\n9\n".getBytes(StandardCharsets.UTF_8), "produce", topic);
+  }
+
+  @Test
+  void shouldSubscribeFromTheCommittedOffsetAndCommitWhatItPrinted() {
+    topicWithTenRecords("subscribed");
+
+    Result first =
+        cli.run("subscribe", "subscribed", "--group", "g1", "--from", "earliest", "-n", "4");
+    assertThat(first.exitCode()).isZero();
+    assertThat(first.out()).isEqualTo("0\n1\n2\n3\n");
+
+    Result second =
+        cli.run("subscribe", "subscribed", "-g", "g1", "-n", "2", "--format", "%o:%v\\n");
+    assertThat(second.out()).isEqualTo("4:4\n5:5\n");
+
+    Result lag = cli.run("groups", "lag", "subscribed", "--group", "g1");
+    assertThat(lag.exitCode()).isZero();
+    assertThat(lag.out())
+        .contains("total_lag  4\n")
+        .contains("PARTITION  COMMITTED-OFFSET  LOG-END-OFFSET  LAG\n")
+        .contains("0          6                 10              4\n");
+  }
+
+  @Test
+  void shouldCommitAndExitZeroOnCtrlC() throws Exception {
+    topicWithTenRecords("interrupted");
+    Interrupts interrupts = new Interrupts();
+    Thread stopper =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(2000);
+              } catch (InterruptedException e) {
+                return;
+              }
+              interrupts.fire();
+            });
+    stopper.start();
+
+    Result result =
+        cli.runWith(
+            new ByteArrayInputStream(new byte[0]),
+            interrupts,
+            "subscribe",
+            "interrupted",
+            "--group",
+            "g2",
+            "--from",
+            "earliest");
+    stopper.join();
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).isEqualTo("0\n1\n2\n3\n4\n5\n6\n7\n8\n9\n");
+    assertThat(cli.run("groups", "lag", "interrupted", "-g", "g2", "-o", "json").out())
+        .contains("\"total_lag\" : 0")
+        .contains("\"committed_offset\" : 10");
+  }
+
+  @Test
+  void shouldShowAGroupThatNeverCommittedWithAllRecordsAsLag() {
+    topicWithTenRecords("unread");
+
+    Result lag = cli.run("groups", "lag", "unread", "--group", "nobody", "-o", "json");
+
+    assertThat(lag.exitCode()).isZero();
+    assertThat(lag.out()).contains("\"committed_offset\" : null").contains("\"total_lag\" : 10");
+  }
+
+  @Test
+  void shouldResetToEveryKindOfTarget() {
+    topicWithTenRecords("resettable");
+    cli.run("subscribe", "resettable", "--group", "g3", "--from", "earliest", "-n", "5");
+
+    Result earliest = cli.run("groups", "reset", "resettable", "--group", "g3", "--to", "earliest");
+    assertThat(earliest.exitCode()).isZero();
+    assertThat(earliest.out())
+        .contains("PARTITION  PREVIOUS-OFFSET  NEW-OFFSET\n0          5                0\n");
+
+    assertThat(reset("--to", "latest")).contains("\"new_offset\" : 10");
+    assertThat(reset("--to", "3")).contains("\"previous_offset\" : 10", "\"new_offset\" : 3");
+    assertThat(reset("--shift-by", "2")).contains("\"new_offset\" : 5");
+    assertThat(reset("--shift-by", "-100")).contains("\"new_offset\" : 0");
+    assertThat(reset("--shift-by", "100", "--partition", "0")).contains("\"new_offset\" : 10");
+    assertThat(reset("--to", "@0")).contains("\"new_offset\" : 0");
+
+    assertThat(cli.run("subscribe", "resettable", "-g", "g3", "-n", "1").out()).isEqualTo("0\n");
+  }
+
+  private String reset(String... target) {
+    List<String> args =
+        new ArrayList<>(List.of("groups", "reset", "resettable", "--group", "g3", "-o", "json"));
+    args.addAll(List.of(target));
+    Result result = cli.run(args.toArray(String[]::new));
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    return result.out();
+  }
+
+  @Test
+  void shouldRequireExactlyOneResetTarget() {
+    topicWithTenRecords("targets");
+
+    assertThat(cli.run("groups", "reset", "targets", "-g", "g").exitCode()).isEqualTo(2);
+    assertThat(
+            cli.run("groups", "reset", "targets", "-g", "g", "--to", "0", "--shift-by", "1")
+                .exitCode())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void shouldSayThatTheBrokerDoesNotServeGroupListingYet() {
+    for (String[] args :
+        new String[][] {
+          {"groups", "list"}, {"groups", "describe", "g"}, {"groups", "delete", "g"}
+        }) {
+      Result result = cli.run(args);
+
+      assertThat(result.exitCode()).isEqualTo(1);
+      assertThat(result.out()).isEmpty();
+      assertThat(result.err())
+          .contains("error: the broker does not serve consumer groups yet (")
+          .contains("hint: upgrade the broker");
+    }
+    assertThat(cli.run("groups", "list").err()).contains("(LIST_GROUPS)");
+  }
+}

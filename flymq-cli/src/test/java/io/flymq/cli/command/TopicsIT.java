@@ -1,0 +1,116 @@
+package io.flymq.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flymq.cli.testing.CliRunner;
+import io.flymq.cli.testing.CliRunner.Result;
+import io.flymq.cli.testing.EmbeddedBroker;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TopicsIT {
+  private static EmbeddedBroker broker;
+  private CliRunner cli;
+
+  @BeforeAll
+  static void startBroker() throws Exception {
+    broker = EmbeddedBroker.start();
+  }
+
+  @AfterAll
+  static void stopBroker() throws Exception {
+    broker.close();
+  }
+
+  @org.junit.jupiter.api.BeforeEach
+  void runner(@TempDir Path home) {
+    cli = new CliRunner(broker.bootstrap(), home.resolve("config.yaml"));
+  }
+
+  @Test
+  void shouldCreateListDescribeAndDeleteATopic() {
+    Result created = cli.run("topics", "create", "orders", "--partitions", "3");
+    assertThat(created.exitCode()).isZero();
+    assertThat(created.out())
+        .isEqualTo("name                orders\npartitions          3\nreplication_factor  1\n");
+    assertThat(created.err()).isEmpty();
+
+    Result listed = cli.run("topics", "list");
+    assertThat(listed.exitCode()).isZero();
+    assertThat(listed.out()).contains("NAME    PARTITIONS  REPLICATION-FACTOR\n");
+    assertThat(listed.out()).contains("orders  3           1\n");
+
+    cli.run("produce", "orders", "v", "--partition", "1");
+    Result described = cli.run("topics", "describe", "orders", "-o", "json");
+    assertThat(described.exitCode()).isZero();
+    assertThat(described.out())
+        .contains("\"name\" : \"orders\"")
+        .contains("\"partition_offsets\"")
+        .contains("\"log_end_offset\" : 1");
+
+    Result deleted = cli.run("topics", "delete", "orders", "-o", "json");
+    assertThat(deleted.exitCode()).isZero();
+    assertThat(deleted.out()).contains("\"deleted\" : true");
+    assertThat(cli.run("topics", "list", "-o", "json").out()).doesNotContain("orders");
+  }
+
+  @Test
+  void shouldPrintTheListAsJsonAndYaml() {
+    cli.run("topics", "create", "payments");
+
+    assertThat(cli.run("topics", "list", "-o", "json").out())
+        .contains(
+            "{\n  \"name\" : \"payments\",\n  \"partitions\" : 1,\n  \"replication_factor\" : 1\n}");
+    assertThat(cli.run("topics", "list", "--output", "yaml").out())
+        .contains("- name: payments\n  partitions: 1\n  replication_factor: 1\n");
+  }
+
+  @Test
+  void shouldExitOneWithTheBrokersErrorAndHint() {
+    Result result = cli.run("topics", "describe", "no-such-topic");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err()).startsWith("error: ").contains("\nhint: ");
+  }
+
+  @Test
+  void shouldExitTwoOnUsageErrors() {
+    Result unknownOption = cli.run("topics", "create", "x", "--bogus");
+    assertThat(unknownOption.exitCode()).isEqualTo(2);
+    assertThat(unknownOption.err())
+        .contains("error: Unknown option: '--bogus'")
+        .contains("hint: see 'flymq-cli topics create --help'");
+
+    Result badPartitions = cli.run("topics", "create", "x", "--partitions", "0");
+    assertThat(badPartitions.exitCode()).isEqualTo(2);
+    assertThat(badPartitions.err()).contains("--partitions: 0 (expected: >= 1)");
+
+    assertThat(cli.run("topics", "list", "-o", "xml").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldSayThatTheBrokerCannotAlterTopicConfigYet() {
+    cli.run("topics", "create", "configurable");
+
+    Result result = cli.run("topics", "alter-config", "configurable", "--set", "retention.ms=1000");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err())
+        .contains("error: the broker does not serve topic configuration changes yet")
+        .contains("hint: upgrade the broker");
+  }
+
+  @Test
+  void shouldTakeTheAddressFromTheFlagBeforeOrAfterTheSubcommand() {
+    CliRunner noEnv = new CliRunner(null, cli.configFile());
+    assertThat(noEnv.run("-a", broker.bootstrap(), "topics", "list").exitCode()).isZero();
+    assertThat(noEnv.run("topics", "list", "--addr", broker.bootstrap()).exitCode()).isZero();
+    Result unreachable = noEnv.run("topics", "list", "--addr", "127.0.0.1:1");
+    assertThat(unreachable.exitCode()).isEqualTo(1);
+    assertThat(unreachable.err()).contains("error: ").contains("hint: ");
+  }
+}
