@@ -5,8 +5,9 @@ import io.flymq.cli.output.OutputFormat;
 import io.flymq.cli.output.Printer;
 import io.flymq.cli.output.Progress;
 import io.flymq.client.FlyMQClient;
+import io.flymq.client.GroupInfo;
+import io.flymq.client.GroupLag;
 import io.flymq.client.errors.FlyMQException;
-import io.flymq.protocol.Opcode;
 import io.flymq.protocol.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,15 +21,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code groups list|describe|lag|reset|delete}. {@code lag} and {@code reset} work per topic with
- * what the broker serves today (GET_OFFSET, RESET_OFFSET, SEEK_TO_TIMESTAMP, SUBSCRIBE for log
- * bounds); {@code list}, {@code describe} and {@code delete} need the broker's consumer-group
- * operations, and until it serves them (API_VERSIONS tells) they report that and exit 1.
+ * {@code groups list|describe|lag|reset|delete}: LIST_GROUPS, DESCRIBE_GROUP and DELETE_GROUP for
+ * the group views (a group is known per topic: v1 groups are (topic, group) pairs), GET_OFFSET,
+ * RESET_OFFSET, SEEK_TO_TIMESTAMP and SUBSCRIBE (log bounds) for lag and resets.
  */
 @Command(
     name = "groups",
-    description =
-        "Consumer groups: lag, offset resets; list/describe/delete once the broker serves them.",
+    description = "Consumer groups: list, describe, lag, offset resets, delete.",
     synopsisSubcommandLabel = "COMMAND",
     footerHeading = "%nExample:%n",
     footer = "  flymq-cli groups lag orders --group billing",
@@ -42,25 +41,10 @@ import picocli.CommandLine.Parameters;
 final class GroupsCommand {
   private GroupsCommand() {}
 
-  /** Fails with a clear message unless the broker serves {@code opcode}. */
-  static void requireServed(FlyMQClient client, Opcode opcode) {
-    boolean served =
-        client.apiVersions().apis().stream().anyMatch(a -> a.opcode() == opcode.code());
-    if (!served) {
-      throw new CliException(
-          "the broker does not serve consumer groups yet (" + opcode + ")",
-          "upgrade the broker; until then 'groups lag TOPIC --group G' and"
-              + " 'groups reset TOPIC --group G' work");
-    }
-    throw new CliException(
-        "the broker serves " + opcode + ", but this flymq-cli does not speak it yet",
-        "upgrade flymq-cli to the version of the broker");
-  }
-
   @Command(
       name = "list",
       aliases = "ls",
-      description = "List consumer groups (needs a broker that serves LIST_GROUPS).",
+      description = "List consumer groups: one row per topic a group has committed on.",
       footerHeading = "%nExample:%n",
       footer = "  flymq-cli groups list")
   static final class ListGroups extends BaseCommand {
@@ -73,18 +57,27 @@ final class GroupsCommand {
 
     @Override
     public Integer call() {
+      List<Map<String, Object>> rows = new ArrayList<>();
       try (FlyMQClient client = client()) {
-        requireServed(client, Opcode.LIST_GROUPS);
+        for (GroupInfo group : client.listGroups()) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("group", group.group());
+          row.put("topic", group.topic());
+          row.put("members", group.members());
+          row.put("partitions", group.committed().size());
+          rows.add(row);
+        }
       }
-      return 1;
+      output.printer(ctx.out()).rows(List.of("group", "topic", "members", "partitions"), rows);
+      return 0;
     }
   }
 
   @Command(
       name = "describe",
-      description = "Describe a consumer group (needs a broker that serves DESCRIBE_GROUP).",
+      description = "Describe a consumer group on a topic: members and committed offsets with lag.",
       footerHeading = "%nExample:%n",
-      footer = "  flymq-cli groups describe billing")
+      footer = "  flymq-cli groups describe billing --topic orders")
   static final class Describe extends BaseCommand {
     @Mixin ConnectionOptions connection;
     @Mixin OutputOption output;
@@ -92,29 +85,62 @@ final class GroupsCommand {
     @Parameters(paramLabel = "GROUP", description = "The group.")
     String group;
 
+    @Option(
+        names = {"-t", "--topic"},
+        description = "The topic (default: the first topic, by name, the group is known on).")
+    String topic;
+
     Describe(CliContext ctx) {
       super(ctx);
     }
 
     @Override
     public Integer call() {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      GroupInfo info;
       try (FlyMQClient client = client()) {
-        requireServed(client, Opcode.DESCRIBE_GROUP);
+        info = client.describeGroup(topic == null ? "" : topic, group);
+        for (Map.Entry<Integer, Long> committed : info.committed().entrySet()) {
+          GroupLag lag = client.lag(info.topic(), group, committed.getKey());
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("partition", committed.getKey());
+          row.put("committed_offset", committed.getValue());
+          row.put("log_end_offset", lag.logEnd());
+          row.put("lag", lag.lag());
+          rows.add(row);
+        }
       }
-      return 1;
+      Map<String, Object> head = new LinkedHashMap<>();
+      head.put("group", group);
+      head.put("topic", info.topic());
+      head.put("members", info.members());
+      printHeadAndRows(
+          output.printer(ctx.out()),
+          head,
+          List.of("partition", "committed_offset", "log_end_offset", "lag"),
+          rows);
+      return 0;
     }
   }
 
   @Command(
       name = "delete",
-      description = "Delete a consumer group (needs a broker that serves DELETE_GROUP).",
-      footerHeading = "%nExample:%n",
-      footer = "  flymq-cli groups delete billing")
+      description = "Delete a consumer group's committed offsets: on one topic, or on every topic.",
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  flymq-cli groups delete billing",
+        "  flymq-cli groups delete billing --topic orders"
+      })
   static final class Delete extends BaseCommand {
     @Mixin ConnectionOptions connection;
 
     @Parameters(paramLabel = "GROUP", description = "The group.")
     String group;
+
+    @Option(
+        names = {"-t", "--topic"},
+        description = "Only on this topic (default: every topic the group is known on).")
+    String topic;
 
     Delete(CliContext ctx) {
       super(ctx);
@@ -123,9 +149,10 @@ final class GroupsCommand {
     @Override
     public Integer call() {
       try (FlyMQClient client = client()) {
-        requireServed(client, Opcode.DELETE_GROUP);
+        client.deleteGroup(topic == null ? "" : topic, group);
       }
-      return 1;
+      ctx.out().println("deleted group " + group + (topic == null ? "" : " on " + topic));
+      return 0;
     }
   }
 

@@ -148,19 +148,26 @@ class GroupsIT {
   }
 
   @Test
-  void shouldSayThatTheBrokerDoesNotServeGroupListingYet() {
-    for (String[] args :
-        new String[][] {
-          {"groups", "list"}, {"groups", "describe", "g"}, {"groups", "delete", "g"}
-        }) {
-      Result result = cli.run(args);
+  void shouldListDescribeAndDeleteGroups() {
+    topicWithTenRecords("listed");
+    cli.run("subscribe", "listed", "--group", "lister", "--from", "earliest", "-n", "3");
 
-      assertThat(result.exitCode()).isEqualTo(1);
-      assertThat(result.out()).isEmpty();
-      assertThat(result.err())
-          .contains("error: the broker does not serve consumer groups yet (")
-          .contains("hint: upgrade the broker");
-    }
-    assertThat(cli.run("groups", "list").err()).contains("(LIST_GROUPS)");
+    Result list = cli.run("groups", "list", "-o", "json");
+    assertThat(list.exitCode()).isZero();
+    assertThat(list.out())
+        .contains(
+            "\"group\" : \"lister\",\n  \"topic\" : \"listed\",\n  \"members\" : 0,\n  \"partitions\" : 1");
+
+    Result describe = cli.run("groups", "describe", "lister", "--topic", "listed");
+    assertThat(describe.exitCode()).isZero();
+    assertThat(describe.out()).contains("topic", "listed").containsPattern("0\\s+3\\s+10\\s+7");
+
+    Result deleted = cli.run("groups", "delete", "lister");
+    assertThat(deleted.exitCode()).isZero();
+    assertThat(deleted.out()).isEqualTo("deleted group lister\n");
+
+    Result gone = cli.run("groups", "describe", "lister");
+    assertThat(gone.exitCode()).isEqualTo(1);
+    assertThat(gone.err()).contains("consumer group not found: :lister").contains("hint: ");
   }
 }

@@ -88,9 +88,9 @@ class ScriptSmokeIT {
     assertThat(brokerError.exitCode).isEqualTo(1);
     assertThat(brokerError.err).contains("error: ").contains("hint: ");
 
-    Run groups = cli("groups", "list");
+    Run groups = cli("groups", "describe", "nobody");
     assertThat(groups.exitCode).isEqualTo(1);
-    assertThat(groups.err).contains("does not serve consumer groups yet (LIST_GROUPS)");
+    assertThat(groups.err).contains("consumer group not found: :nobody").contains("hint: ");
 
     assertThat(cli("health", "ready").exitCode).isZero();
   }
