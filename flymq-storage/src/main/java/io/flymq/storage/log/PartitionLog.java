@@ -317,8 +317,10 @@ public final class PartitionLog implements AutoCloseable {
       if (written > 0 && force) {
         active.flushLog();
         stats.recordFsync();
-        // Only this writer appends, so nothing is left for the interval flusher to force.
-        dirty = false;
+      } else if (written > 0) {
+        // Marked only now, and only for unforced groups: a forced group is on disk before anyone
+        // could see the flag, so the interval flusher never forces the same bytes again.
+        dirty = true;
       }
     } catch (IOException | RuntimeException e) {
       fail(e);
@@ -343,7 +345,6 @@ public final class PartitionLog implements AutoCloseable {
     active.append(batch);
     stats.recordAppend(batch.sizeInBytes());
     logEndOffset = batch.nextOffset();
-    dirty = true;
     return new AppendResult(
         baseOffset, batch.lastOffset(), append.logAppendTimeMs(), logStartOffset);
   }
