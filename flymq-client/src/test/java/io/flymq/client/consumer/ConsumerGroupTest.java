@@ -168,9 +168,11 @@ class ConsumerGroupTest {
     assertThat(coordinator.committed().get(new PartitionRef(TOPIC, 0)).offset())
         .isEqualTo(FakeCoordinator.RECORDS);
     List<Message> received = broker.received();
-    Message last = received.get(received.size() - 1);
-    assertThat(last).isInstanceOf(LeaveGroupRequest.class);
-    assertThat(((LeaveGroupRequest) last).reason()).isEqualTo("left");
+    List<LeaveGroupRequest> leaves = requests(LeaveGroupRequest.class);
+    assertThat(leaves).extracting(LeaveGroupRequest::reason).containsExactly("left");
+    List<GroupCommitRequest> commits = requests(GroupCommitRequest.class);
+    assertThat(received.indexOf(commits.get(commits.size() - 1)))
+        .isLessThan(received.indexOf(leaves.get(0)));
   }
 
   @Test

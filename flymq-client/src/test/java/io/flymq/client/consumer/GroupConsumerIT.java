@@ -123,8 +123,10 @@ class GroupConsumerIT {
       try {
         join(consumers, new ArrayList<>(), group, topic, Map.of());
         join(consumers, new ArrayList<>(), group, topic, Map.of());
-        pollAllUntil(consumers, r -> values.add(r.value()), () -> values.size() == 150);
-        assertThat(splitAs(consumers, 3, 1, 2)).isTrue();
+        pollAllUntil(
+            consumers,
+            r -> values.add(r.value()),
+            () -> values.size() == 150 && splitAs(consumers, 3, 1, 2));
       } finally {
         consumers.forEach(FlyMQConsumer::close);
       }

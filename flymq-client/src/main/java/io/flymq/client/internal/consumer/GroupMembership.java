@@ -466,6 +466,16 @@ public final class GroupMembership implements AssignmentSource {
     synchronized (this) {
       member = false;
     }
+    if (join != null && !(closing && !instanceId.isEmpty())) {
+      // A join still in flight would leave a member behind until its session times out.
+      join.thenAccept(
+          response -> {
+            if (response.errorCode() == ErrorCode.NONE) {
+              sendLeave(response.memberId(), REASON_LEFT);
+            }
+          });
+      join = null;
+    }
   }
 
   /**
