@@ -121,10 +121,18 @@ final class GroupTestSupport {
       lost.add(Set.copyOf(partitions));
     }
 
-    Set<TopicPartition> everRevoked() {
+    /** How many revocations and losses were reported so far, for {@link #revokedSince}. */
+    record Mark(int revoked, int lost) {}
+
+    Mark mark() {
+      return new Mark(revoked.size(), lost.size());
+    }
+
+    /** The partitions revoked or lost since the {@code mark}. */
+    Set<TopicPartition> revokedSince(Mark mark) {
       Set<TopicPartition> all = new LinkedHashSet<>();
-      revoked.forEach(all::addAll);
-      lost.forEach(all::addAll);
+      revoked.subList(mark.revoked(), revoked.size()).forEach(all::addAll);
+      lost.subList(mark.lost(), lost.size()).forEach(all::addAll);
       return all;
     }
 
