@@ -2,12 +2,14 @@ package io.flymq.server;
 
 import io.flymq.protocol.DialectMode;
 import io.flymq.server.config.ServerConfig;
+import io.flymq.server.group.GroupCoordinator;
 import io.flymq.server.group.OffsetStore;
 import io.flymq.server.handler.ApiVersionsHandler;
 import io.flymq.server.handler.ConsumeHandlers;
 import io.flymq.server.handler.FetchBatchesHandler;
 import io.flymq.server.handler.FetchWaiters;
 import io.flymq.server.handler.GroupAdminHandlers;
+import io.flymq.server.handler.MembershipHandlers;
 import io.flymq.server.handler.OffsetHandlers;
 import io.flymq.server.handler.ProduceHandlers;
 import io.flymq.server.handler.RequestRouter;
@@ -18,6 +20,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,6 +44,7 @@ public final class Broker implements AutoCloseable {
   private final ExecutorService readers;
   private final ScheduledExecutorService timer;
   private final FetchWaiters waiters;
+  private final GroupCoordinator coordinator;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Broker(
@@ -48,12 +52,14 @@ public final class Broker implements AutoCloseable {
       BrokerServer server,
       ExecutorService readers,
       ScheduledExecutorService timer,
-      FetchWaiters waiters) {
+      FetchWaiters waiters,
+      GroupCoordinator coordinator) {
     this.runtime = runtime;
     this.server = server;
     this.readers = readers;
     this.timer = timer;
     this.waiters = waiters;
+    this.coordinator = coordinator;
   }
 
   /**
@@ -80,7 +86,19 @@ public final class Broker implements AutoCloseable {
               clock,
               Duration.ofSeconds(30));
       FetchWaiters waiters = new FetchWaiters(timer);
-      RequestRouter router = routes(config, runtime, readers, waiters, offsets);
+      Topics topics =
+          new Topics(
+              runtime.metadata(),
+              runtime.partitions(),
+              runtime::logsUpToDate,
+              config.autoCreateTopics(),
+              config.defaultPartitions());
+      // On one broker it leads every __consumer_offsets partition, so it coordinates every group.
+      GroupCoordinator coordinator =
+          new GroupCoordinator(offsets, topic -> partitionCount(topics, topic), clock);
+      // Sweeps are a few map reads per group: the fetch timer thread has room for them.
+      coordinator.startSweeper(timer);
+      RequestRouter router = routes(config, topics, readers, waiters, offsets, coordinator);
       InetSocketAddress bind = config.bindAddr().toSocketAddress();
       boolean zeroCopy = !config.tls().enabled() && !config.encryption().enabled();
       BrokerServer server =
@@ -92,7 +110,7 @@ public final class Broker implements AutoCloseable {
                   zeroCopy,
                   Math.max(2, Runtime.getRuntime().availableProcessors())),
               router);
-      Broker broker = new Broker(runtime, server, readers, timer, waiters);
+      Broker broker = new Broker(runtime, server, readers, timer, waiters, coordinator);
       log.info(
           "FlyMQ broker listening on {} ({} transport); data in {}; {}",
           server.localAddress(),
@@ -114,19 +132,20 @@ public final class Broker implements AutoCloseable {
     }
   }
 
+  private static OptionalInt partitionCount(Topics topics, String topic) {
+    return topics
+        .find(topic)
+        .map(meta -> OptionalInt.of(meta.partitionCount()))
+        .orElseGet(OptionalInt::empty);
+  }
+
   private static RequestRouter routes(
       ServerConfig config,
-      BrokerRuntime runtime,
+      Topics topics,
       ExecutorService readers,
       FetchWaiters waiters,
-      OffsetStore offsets) {
-    Topics topics =
-        new Topics(
-            runtime.metadata(),
-            runtime.partitions(),
-            runtime::logsUpToDate,
-            config.autoCreateTopics(),
-            config.defaultPartitions());
+      OffsetStore offsets,
+      GroupCoordinator coordinator) {
     RequestRouter router = new RequestRouter();
     new TopicHandlers(topics).register(router);
     new ProduceHandlers(topics, waiters::appended).register(router);
@@ -134,9 +153,11 @@ public final class Broker implements AutoCloseable {
     new ConsumeHandlers(topics, readers).register(router);
     new OffsetHandlers(topics, offsets, readers, config.protocol().v1SubscribePrefersCommit())
         .register(router);
+    new MembershipHandlers(coordinator).register(router);
     new GroupAdminHandlers(
             topics,
             offsets,
+            coordinator,
             DialectMode.fromConfig(config.protocol().v1Dialect().name()),
             BrokerRuntime.nodeId(config))
         .register(router);
@@ -173,6 +194,7 @@ public final class Broker implements AutoCloseable {
     log.info("FlyMQ broker stopping: no new connections, draining requests");
     waiters.wakeAll();
     server.close();
+    coordinator.close();
     timer.shutdownNow();
     readers.shutdown();
     try {

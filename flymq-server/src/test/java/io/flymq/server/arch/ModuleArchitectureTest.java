@@ -60,6 +60,17 @@ class ModuleArchitectureTest {
   }
 
   @Test
+  void groupsShouldNotKnowHandlers() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.flymq.server.group..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.flymq.server.handler..")
+        .check(CLASSES);
+  }
+
+  @Test
   void logsShouldNotKnowHandlersOrTheWire() {
     // KeyPartitioning is the one exception: a pure function (key hash -> partition) that the
     // broker's partitioner and the client's producer must share so keys land alike.

@@ -1,0 +1,72 @@
+package io.flymq.server.handler;
+
+import io.flymq.protocol.Opcode;
+import io.flymq.protocol.message.AckResponse;
+import io.flymq.protocol.message.membership.GroupCommitRequest;
+import io.flymq.protocol.message.membership.GroupDescribeRequest;
+import io.flymq.protocol.message.membership.GroupOffsetsRequest;
+import io.flymq.protocol.message.membership.HeartbeatRequest;
+import io.flymq.protocol.message.membership.JoinGroupRequest;
+import io.flymq.protocol.message.membership.LeaveGroupRequest;
+import io.flymq.server.group.GroupCoordinator;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The v2 consumer-group membership opcodes (docs/protocol.md#membership): JOIN_GROUP,
+ * GROUP_HEARTBEAT, LEAVE_GROUP, GROUP_COMMIT, GROUP_OFFSETS and GROUP_DESCRIBE, served by the
+ * {@link GroupCoordinator}. Everything but GROUP_COMMIT is answered at once from memory; a commit
+ * is answered once its records are appended to {@code __consumer_offsets}.
+ *
+ * <p>Refusals the protocol puts in a response's {@code error_code} (UNKNOWN_MEMBER,
+ * STALE_GENERATION, ...) are answers, not ERROR frames. Stateless apart from the coordinator;
+ * thread-safe.
+ */
+public final class MembershipHandlers {
+  private final GroupCoordinator coordinator;
+
+  public MembershipHandlers(GroupCoordinator coordinator) {
+    this.coordinator = coordinator;
+  }
+
+  public void register(RequestRouter router) {
+    router
+        .register(
+            Opcode.JOIN_GROUP,
+            JoinGroupRequest.class,
+            (r, c) -> answer(coordinator.join(r, client(c.remoteAddress()))))
+        .register(
+            Opcode.GROUP_HEARTBEAT,
+            HeartbeatRequest.class,
+            (r, c) -> answer(coordinator.heartbeat(r)))
+        .register(
+            Opcode.LEAVE_GROUP,
+            LeaveGroupRequest.class,
+            (r, c) -> answer(new AckResponse(Opcode.LEAVE_GROUP, coordinator.leave(r))))
+        .register(
+            Opcode.GROUP_COMMIT,
+            GroupCommitRequest.class,
+            (r, c) -> coordinator.commit(r).thenApply(Response::of))
+        .register(
+            Opcode.GROUP_OFFSETS,
+            GroupOffsetsRequest.class,
+            (r, c) -> answer(coordinator.committed(r)))
+        .register(
+            Opcode.GROUP_DESCRIBE,
+            GroupDescribeRequest.class,
+            (r, c) -> answer(coordinator.describe(r.group())));
+  }
+
+  private static CompletableFuture<Response> answer(io.flymq.protocol.Message message) {
+    return CompletableFuture.completedFuture(Response.of(message));
+  }
+
+  /** {@code ip:port}, as GROUP_DESCRIBE shows a member's client. */
+  static String client(SocketAddress address) {
+    if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
+      return inet.getAddress().getHostAddress() + ":" + inet.getPort();
+    }
+    return String.valueOf(address);
+  }
+}
