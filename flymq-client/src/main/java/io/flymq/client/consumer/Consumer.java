@@ -15,12 +15,44 @@ import java.util.Set;
  */
 public interface Consumer<K, V> extends AutoCloseable {
   /**
-   * Reads every partition of these topics. Without consumer-group membership (a later feature),
-   * each subscriber reads all partitions; positions start at the group's committed offsets (when
-   * {@code group.id} is set) or by {@code auto.offset.reset}. Replaces an earlier subscription or
-   * assignment.
+   * Reads the partitions of these topics. With {@code group.id}, the consumer joins the group on
+   * the next {@link #poll} and reads the partitions the group's coordinator assigns it (see {@link
+   * #subscribe(Collection, ConsumerRebalanceListener)}); without, it reads every partition.
+   * Positions start at the group's committed offsets (when {@code group.id} is set) or by {@code
+   * auto.offset.reset}. Replaces an earlier subscription or assignment.
+   *
+   * @throws IllegalArgumentException if a topic name is null or blank
+   * @throws IllegalStateException if the consumer is closed
    */
   void subscribe(Collection<String> topics);
+
+  /**
+   * {@link #subscribe(Collection)}, telling {@code listener} which partitions this group member
+   * gives up and receives. The listener runs on the polling thread, inside {@link #poll}, {@link
+   * #unsubscribe} and {@link #close}. Without {@code group.id} it hears the whole assignment once.
+   *
+   * @throws IllegalArgumentException if a topic name is null or blank
+   * @throws NullPointerException if {@code listener} is null
+   * @throws IllegalStateException if the consumer is closed
+   */
+  void subscribe(Collection<String> topics, ConsumerRebalanceListener listener);
+
+  /**
+   * Asks the group coordinator to reconsider the assignment: the member rejoins with its member id
+   * on the next {@link #poll}, keeping its partitions meanwhile. Does nothing for a consumer that
+   * is not a group member.
+   *
+   * @throws IllegalStateException if the consumer is closed
+   */
+  void enforceRebalance();
+
+  /**
+   * The consumer's group, member id and generation now; {@link ConsumerGroupMetadata#NO_GENERATION}
+   * and an empty member id while it is not a member.
+   *
+   * @throws IllegalStateException if no {@code group.id} is set
+   */
+  ConsumerGroupMetadata groupMetadata();
 
   /** Reads exactly these partitions; replaces an earlier subscription or assignment. */
   void assign(Collection<TopicPartition> partitions);

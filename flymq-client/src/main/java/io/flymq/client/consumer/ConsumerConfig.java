@@ -79,10 +79,47 @@ public final class ConsumerConfig {
    */
   public static final String ISOLATION_LEVEL = "isolation.level";
 
+  /**
+   * {@code group.instance.id}: a stable identity for static membership; a member that rejoins with
+   * it within {@code session.timeout.ms} keeps its partitions without a rebalance, and {@code
+   * close} does not leave the group. Needs {@code group.id}; none (dynamic membership).
+   */
+  public static final String GROUP_INSTANCE_ID = "group.instance.id";
+
+  /**
+   * {@code session.timeout.ms}: how long the group coordinator waits for a heartbeat before it
+   * removes the member and moves its partitions; default 10,000, at least 1.
+   */
+  public static final String SESSION_TIMEOUT_MS = "session.timeout.ms";
+
+  /**
+   * {@code heartbeat.interval.ms}: time between heartbeats; default what JOIN_GROUP answers (a
+   * third of the session timeout); must be below {@code session.timeout.ms}.
+   */
+  public static final String HEARTBEAT_INTERVAL_MS = "heartbeat.interval.ms";
+
+  /**
+   * {@code max.poll.interval.ms}: the longest time between two {@code poll} calls of a group
+   * member; past it the consumer leaves the group (reason {@code poll timeout}) and rejoins on the
+   * next poll; default 300,000, at least 1.
+   */
+  public static final String MAX_POLL_INTERVAL_MS = "max.poll.interval.ms";
+
+  /**
+   * {@code partition.assignment.strategy}: how the coordinator splits partitions, {@code range},
+   * {@code roundrobin} or {@code sticky} (default); Kafka's assignor class names are accepted.
+   */
+  public static final String PARTITION_ASSIGNMENT_STRATEGY = "partition.assignment.strategy";
+
   /** The consumer's own keys (the {@link ClientConfig#KEYS} are accepted as well). */
   public static final Set<String> KEYS =
       Set.of(
           GROUP_ID,
+          GROUP_INSTANCE_ID,
+          SESSION_TIMEOUT_MS,
+          HEARTBEAT_INTERVAL_MS,
+          MAX_POLL_INTERVAL_MS,
+          PARTITION_ASSIGNMENT_STRATEGY,
           AUTO_OFFSET_RESET,
           ENABLE_AUTO_COMMIT,
           AUTO_COMMIT_INTERVAL_MS,
@@ -113,6 +150,11 @@ public final class ConsumerConfig {
 
   private final ClientConfig client;
   private final String groupId;
+  private final String groupInstanceId;
+  private final Duration sessionTimeout;
+  private final Duration heartbeatInterval;
+  private final Duration maxPollInterval;
+  private final AssignmentStrategy assignmentStrategy;
   private final AutoOffsetReset autoOffsetReset;
   private final boolean enableAutoCommit;
   private final Duration autoCommitInterval;
@@ -126,6 +168,11 @@ public final class ConsumerConfig {
   private ConsumerConfig(Builder b, ClientConfig client) {
     this.client = client;
     this.groupId = b.groupId;
+    this.groupInstanceId = b.groupInstanceId;
+    this.sessionTimeout = b.sessionTimeout;
+    this.heartbeatInterval = b.heartbeatInterval;
+    this.maxPollInterval = b.maxPollInterval;
+    this.assignmentStrategy = b.assignmentStrategy;
     this.autoOffsetReset = b.autoOffsetReset;
     this.enableAutoCommit = b.enableAutoCommit != null ? b.enableAutoCommit : b.groupId != null;
     this.autoCommitInterval = b.autoCommitInterval;
@@ -163,6 +210,31 @@ public final class ConsumerConfig {
   /** The consumer group, or empty when none is set (then nothing can be committed). */
   public Optional<String> groupId() {
     return Optional.ofNullable(groupId);
+  }
+
+  /** The static membership identity, or empty for dynamic membership. */
+  public Optional<String> groupInstanceId() {
+    return Optional.ofNullable(groupInstanceId);
+  }
+
+  /** How long the coordinator waits for a heartbeat before it removes the member. */
+  public Duration sessionTimeout() {
+    return sessionTimeout;
+  }
+
+  /** The time between heartbeats, or empty to use the interval JOIN_GROUP answers. */
+  public Optional<Duration> heartbeatInterval() {
+    return Optional.ofNullable(heartbeatInterval);
+  }
+
+  /** The longest time between two polls before the member leaves its group. */
+  public Duration maxPollInterval() {
+    return maxPollInterval;
+  }
+
+  /** How the coordinator splits partitions (asked for when the first member joins). */
+  public AssignmentStrategy assignmentStrategy() {
+    return assignmentStrategy;
   }
 
   /** Where partitions without a usable position start. */
@@ -218,6 +290,11 @@ public final class ConsumerConfig {
     private ClientConfig.Builder client = ClientConfig.builder();
     private final SettingParser parser = new SettingParser();
     private String groupId;
+    private String groupInstanceId;
+    private Duration sessionTimeout = Duration.ofSeconds(10);
+    private Duration heartbeatInterval;
+    private Duration maxPollInterval = Duration.ofMinutes(5);
+    private AssignmentStrategy assignmentStrategy = AssignmentStrategy.STICKY;
     private AutoOffsetReset autoOffsetReset = AutoOffsetReset.LATEST;
     private Boolean enableAutoCommit;
     private Duration autoCommitInterval = Duration.ofSeconds(5);
@@ -245,6 +322,36 @@ public final class ConsumerConfig {
     /** {@code group.id}: the consumer group; null for none. */
     public Builder groupId(String groupId) {
       this.groupId = groupId;
+      return this;
+    }
+
+    /** {@code group.instance.id}: static membership identity; null for dynamic membership. */
+    public Builder groupInstanceId(String instanceId) {
+      this.groupInstanceId = instanceId;
+      return this;
+    }
+
+    /** {@code session.timeout.ms}: how long without heartbeats before removal, {@code >= 1} ms. */
+    public Builder sessionTimeout(Duration timeout) {
+      this.sessionTimeout = timeout;
+      return this;
+    }
+
+    /** {@code heartbeat.interval.ms}: below the session timeout; null for JOIN_GROUP's answer. */
+    public Builder heartbeatInterval(Duration interval) {
+      this.heartbeatInterval = interval;
+      return this;
+    }
+
+    /** {@code max.poll.interval.ms}: the longest time between polls of a member, {@code >= 1}. */
+    public Builder maxPollInterval(Duration interval) {
+      this.maxPollInterval = interval;
+      return this;
+    }
+
+    /** {@code partition.assignment.strategy}: how the coordinator splits partitions. */
+    public Builder assignmentStrategy(AssignmentStrategy strategy) {
+      this.assignmentStrategy = Objects.requireNonNull(strategy, "strategy");
       return this;
     }
 
@@ -321,6 +428,27 @@ public final class ConsumerConfig {
       switch (key) {
         case GROUP_ID:
           groupId = value;
+          break;
+        case GROUP_INSTANCE_ID:
+          groupInstanceId = value;
+          break;
+        case SESSION_TIMEOUT_MS:
+          sessionTimeout = millis(key, value, 1, Integer.MAX_VALUE, sessionTimeout);
+          break;
+        case HEARTBEAT_INTERVAL_MS:
+          heartbeatInterval = millis(key, value, 1, Integer.MAX_VALUE, Duration.ofMillis(1));
+          break;
+        case MAX_POLL_INTERVAL_MS:
+          maxPollInterval = millis(key, value, 1, Integer.MAX_VALUE, maxPollInterval);
+          break;
+        case PARTITION_ASSIGNMENT_STRATEGY:
+          AssignmentStrategy strategy = AssignmentStrategy.parse(value);
+          if (strategy == null) {
+            parser.error(
+                key, value, "range, roundrobin or sticky (or a Kafka assignor class name)");
+          } else {
+            assignmentStrategy = strategy;
+          }
           break;
         case AUTO_OFFSET_RESET:
           autoOffsetReset(value);
@@ -430,12 +558,32 @@ public final class ConsumerConfig {
       if (Boolean.TRUE.equals(enableAutoCommit) && (groupId == null || groupId.isBlank())) {
         parser.error(ENABLE_AUTO_COMMIT, "true", "false without group.id; or set group.id");
       }
+      checkMembershipSettings();
       range(AUTO_COMMIT_INTERVAL_MS, autoCommitInterval, 1, Integer.MAX_VALUE);
       range(FETCH_MAX_WAIT_MS, fetchMaxWait, 0, MAX_FETCH_WAIT_MS);
       atLeast(FETCH_MIN_BYTES, fetchMinBytes, 0);
       atLeast(FETCH_MAX_BYTES, fetchMaxBytes, 1);
       atLeast(MAX_PARTITION_FETCH_BYTES, maxPartitionFetchBytes, 1);
       atLeast(MAX_POLL_RECORDS, maxPollRecords, 1);
+    }
+
+    private void checkMembershipSettings() {
+      if (groupInstanceId != null && (groupInstanceId.isBlank() || groupId == null)) {
+        parser.error(
+            GROUP_INSTANCE_ID,
+            "\"" + groupInstanceId + "\"",
+            "a non-blank id together with group.id; or no setting");
+      }
+      range(SESSION_TIMEOUT_MS, sessionTimeout, 1, Integer.MAX_VALUE);
+      range(MAX_POLL_INTERVAL_MS, maxPollInterval, 1, Integer.MAX_VALUE);
+      if (heartbeatInterval != null
+          && sessionTimeout != null
+          && heartbeatInterval.compareTo(sessionTimeout) >= 0) {
+        parser.error(
+            HEARTBEAT_INTERVAL_MS,
+            String.valueOf(heartbeatInterval.toMillis()),
+            "less than session.timeout.ms (" + sessionTimeout.toMillis() + "), e.g. a third");
+      }
     }
 
     private void range(String key, Duration value, long minMs, long maxMs) {

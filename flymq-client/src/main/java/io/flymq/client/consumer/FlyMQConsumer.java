@@ -6,6 +6,7 @@ import io.flymq.client.errors.TimeoutException;
 import io.flymq.client.internal.consumer.AssignmentSource;
 import io.flymq.client.internal.consumer.Committer;
 import io.flymq.client.internal.consumer.Fetcher;
+import io.flymq.client.internal.consumer.GroupMembership;
 import io.flymq.client.internal.consumer.OffsetLookups;
 import io.flymq.client.internal.consumer.PartitionState;
 import io.flymq.client.internal.consumer.PollSignal;
@@ -64,11 +65,18 @@ import org.slf4j.LoggerFactory;
  * #seek}, {@link #pause}, {@link #resume} and reassignment drop what was fetched for the partitions
  * concerned (a fetch in flight for them is ignored when it arrives).
  *
- * <p><b>Commits</b> go to the broker's offset store (v1 COMMIT), one request per partition. The
- * broker does not store commit metadata yet: {@link OffsetAndMetadata#metadata()} is dropped. With
- * {@code enable.auto.commit}, {@code poll} commits the positions of returned records every {@code
- * auto.commit.interval.ms}, and {@link #close} commits them once more. Without group membership (a
- * later feature) every consumer of a group reads all partitions it subscribes to.
+ * <p><b>Groups.</b> With {@code group.id}, {@link #subscribe} joins the group: its coordinator
+ * splits the partitions between the members, heartbeats keep the member alive, and partitions move
+ * cooperatively (only those that change owner are revoked, always before they are assigned
+ * elsewhere); a {@link ConsumerRebalanceListener} hears about them. Without {@code group.id}, or
+ * with {@link #assign}, there is no membership.
+ *
+ * <p><b>Commits</b> of a group member use GROUP_COMMIT with its member id and generation, store
+ * {@link OffsetAndMetadata#metadata()}, and may name only partitions the member owns; {@link
+ * #committed} reads them back with GROUP_OFFSETS. Other consumers ({@code assign}) commit with v1
+ * COMMIT, one request per partition, which drops the metadata. With {@code enable.auto.commit},
+ * {@code poll} commits the positions of returned records every {@code auto.commit.interval.ms}, and
+ * a revocation and {@link #close} commit them once more.
  *
  * <p><b>Threads.</b> Not thread-safe: use it from one thread at a time, as Kafka's consumer; a
  * second thread calling in concurrently gets {@link ConcurrentModificationException}. Only {@link
@@ -108,7 +116,7 @@ public final class FlyMQConsumer<K, V> implements Consumer<K, V> {
     this.client = new FlyMQClient(config.clientConfig());
     this.lookups = new OffsetLookups(client, config, signal::signal);
     this.fetcher = new Fetcher<>(client, config, subscriptions, decoder, signal::signal);
-    this.committer = new Committer(client, config, lookups, System.nanoTime());
+    this.committer = new Committer(client, config, lookups, subscriptions, System.nanoTime());
   }
 
   /**
@@ -131,13 +139,21 @@ public final class FlyMQConsumer<K, V> implements Consumer<K, V> {
   // ---- assignment ----
 
   /**
-   * {@inheritDoc} The partitions are looked up by the next {@link #poll}; {@link #assignment()} is
-   * empty until then. An empty collection unsubscribes.
-   *
-   * @throws IllegalArgumentException if a topic name is null or blank
+   * {@inheritDoc} The partitions are looked up (or the group joined) by the next {@link #poll};
+   * {@link #assignment()} is empty until then. An empty collection unsubscribes.
    */
   @Override
   public void subscribe(Collection<String> topics) {
+    subscribe(topics, ConsumerRebalanceListener.none());
+  }
+
+  /**
+   * {@inheritDoc} An empty collection unsubscribes. Without {@code group.id} the listener is never
+   * called: the consumer reads every partition.
+   */
+  @Override
+  public void subscribe(Collection<String> topics, ConsumerRebalanceListener listener) {
+    Objects.requireNonNull(listener, "listener");
     run(
         () -> {
           for (String topic : topics) {
@@ -146,9 +162,15 @@ public final class FlyMQConsumer<K, V> implements Consumer<K, V> {
                   "topics: " + topics + " (expected: non-blank topic names)");
             }
           }
-          changeAssignment(
-              topics.isEmpty() ? null : new TopicSubscription(client, topics, signal::signal),
-              Set.of());
+          AssignmentSource next = null;
+          if (!topics.isEmpty()) {
+            next =
+                config.groupId().isPresent()
+                    ? new GroupMembership(
+                        client, config, topics, listener, subscriptions, committer, signal::signal)
+                    : new TopicSubscription(client, topics, signal::signal);
+          }
+          changeAssignment(next, Set.of());
         });
   }
 
@@ -171,9 +193,47 @@ public final class FlyMQConsumer<K, V> implements Consumer<K, V> {
 
   private void changeAssignment(AssignmentSource next, Set<TopicPartition> partitions) {
     ensureOpen();
+    if (source != null) {
+      source.release(false, DEFAULT_CLOSE_TIMEOUT);
+    }
     committer.autoCommitNow(subscriptions);
     source = next;
+    GroupMembership membership = next instanceof GroupMembership ? (GroupMembership) next : null;
+    committer.member(membership);
+    lookups.useGroupOffsets(membership != null);
     subscriptions.assign(partitions);
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public void enforceRebalance() {
+    run(
+        () -> {
+          ensureOpen();
+          if (source instanceof GroupMembership) {
+            ((GroupMembership) source).enforceRebalance();
+          }
+        });
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public ConsumerGroupMetadata groupMetadata() {
+    return call(
+        () -> {
+          String group =
+              config
+                  .groupId()
+                  .orElseThrow(
+                      () ->
+                          new IllegalStateException(
+                              "group.id: (not set) (expected: a group id for group metadata)"));
+          if (source instanceof GroupMembership) {
+            return ((GroupMembership) source).metadata();
+          }
+          return new ConsumerGroupMetadata(
+              group, ConsumerGroupMetadata.NO_GENERATION, "", config.groupInstanceId());
+        });
   }
 
   @Override
@@ -272,10 +332,12 @@ public final class FlyMQConsumer<K, V> implements Consumer<K, V> {
   }
 
   /**
-   * {@inheritDoc} The metadata is not stored by the broker yet.
+   * {@inheritDoc} The metadata is stored for a group member only (not with {@link #assign}).
    *
    * @throws IllegalStateException if no {@code group.id} is set
-   * @throws io.flymq.client.errors.FlyMQException if a commit failed (others may have succeeded)
+   * @throws io.flymq.client.errors.FlyMQException if a commit failed (others may have succeeded);
+   *     with code PARTITION_NOT_ASSIGNED, and nothing committed, when a group member names a
+   *     partition it does not own (e.g. one revoked since)
    */
   @Override
   public void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
@@ -294,7 +356,7 @@ public final class FlyMQConsumer<K, V> implements Consumer<K, V> {
 
   /**
    * {@inheritDoc} The callback runs on the client's I/O thread and must not block; without one,
-   * failures are logged. The metadata is not stored by the broker yet.
+   * failures are logged. The metadata is stored for a group member only.
    *
    * @throws IllegalStateException if no {@code group.id} is set
    */
@@ -314,6 +376,9 @@ public final class FlyMQConsumer<K, V> implements Consumer<K, V> {
   public Map<TopicPartition, OffsetAndMetadata> committed(Set<TopicPartition> partitions) {
     return call(
         () -> {
+          if (source instanceof GroupMembership) {
+            return FlyMQClient.await(lookups.groupOffsets(partitions));
+          }
           Map<TopicPartition, Long> offsets = lookUpAll(partitions, lookups::committed);
           Map<TopicPartition, OffsetAndMetadata> committed = new LinkedHashMap<>();
           offsets.forEach(
@@ -497,6 +562,9 @@ public final class FlyMQConsumer<K, V> implements Consumer<K, V> {
           }
           closed = true;
           try {
+            if (source != null) {
+              source.release(true, timeout);
+            }
             committer.autoCommitNow(subscriptions).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
           } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             LOG.warn("final auto-commit of consumer {} failed: {}", clientId(), e.toString());
@@ -505,6 +573,21 @@ public final class FlyMQConsumer<K, V> implements Consumer<K, V> {
           } finally {
             client.close();
           }
+        });
+  }
+
+  /**
+   * Test hook: dies as a crashed process would, without committing, revoking or leaving its group
+   * (heartbeats stop and the connection closes), so the coordinator must time it out.
+   */
+  void crashForTest() {
+    run(
+        () -> {
+          if (source instanceof GroupMembership) {
+            ((GroupMembership) source).abandon();
+          }
+          closed = true;
+          client.close();
         });
   }
 

@@ -142,4 +142,67 @@ class ConsumerConfigTest {
                     Map.of("bootstrap.servers", BOOTSTRAP, "protocol.version", "1")))
         .hasMessageContaining("protocol.version: 1 (expected: 2;");
   }
+
+  @Test
+  void shouldDefaultTheGroupMembershipSettings() {
+    ConsumerConfig config =
+        ConsumerConfig.builder().bootstrapServers(BOOTSTRAP).groupId("billing").build();
+
+    assertThat(config.groupInstanceId()).isEmpty();
+    assertThat(config.sessionTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.heartbeatInterval()).isEmpty();
+    assertThat(config.maxPollInterval()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.assignmentStrategy()).isEqualTo(AssignmentStrategy.STICKY);
+  }
+
+  @Test
+  void shouldAcceptMembershipKeysAndKafkaAssignorClassNames() {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("bootstrap.servers", BOOTSTRAP);
+    properties.put("group.id", "billing");
+    properties.put("group.instance.id", "billing-1");
+    properties.put("session.timeout.ms", "6000");
+    properties.put("heartbeat.interval.ms", "2000");
+    properties.put("max.poll.interval.ms", "60000");
+    properties.put(
+        "partition.assignment.strategy", "org.apache.kafka.clients.consumer.RoundRobinAssignor");
+
+    ConsumerConfig config = ConsumerConfig.fromProperties(properties);
+
+    assertThat(config.groupInstanceId()).contains("billing-1");
+    assertThat(config.sessionTimeout()).isEqualTo(Duration.ofSeconds(6));
+    assertThat(config.heartbeatInterval()).contains(Duration.ofSeconds(2));
+    assertThat(config.maxPollInterval()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(config.assignmentStrategy()).isEqualTo(AssignmentStrategy.ROUNDROBIN);
+    assertThat(strategy("range")).isEqualTo(AssignmentStrategy.RANGE);
+    assertThat(strategy("org.apache.kafka.clients.consumer.RangeAssignor"))
+        .isEqualTo(AssignmentStrategy.RANGE);
+    assertThat(strategy("org.apache.kafka.clients.consumer.CooperativeStickyAssignor"))
+        .isEqualTo(AssignmentStrategy.STICKY);
+    assertThat(strategy("org.apache.kafka.clients.consumer.StickyAssignor"))
+        .isEqualTo(AssignmentStrategy.STICKY);
+  }
+
+  @Test
+  void shouldReportEveryBadMembershipSettingAtOnce() {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("bootstrap.servers", BOOTSTRAP);
+    properties.put("group.instance.id", "billing-1");
+    properties.put("session.timeout.ms", "3000");
+    properties.put("heartbeat.interval.ms", "3000");
+    properties.put("partition.assignment.strategy", "fair");
+
+    assertThatThrownBy(() -> ConsumerConfig.fromProperties(properties))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("3 problem(s)")
+        .hasMessageContaining("group.instance.id: \"billing-1\" (expected: a non-blank id together")
+        .hasMessageContaining("heartbeat.interval.ms: 3000 (expected: less than session.timeout.ms")
+        .hasMessageContaining("partition.assignment.strategy: fair (expected: range, roundrobin");
+  }
+
+  private static AssignmentStrategy strategy(String value) {
+    return ConsumerConfig.fromProperties(
+            Map.of("bootstrap.servers", BOOTSTRAP, "partition.assignment.strategy", value))
+        .assignmentStrategy();
+  }
 }

@@ -3,26 +3,38 @@ package io.flymq.client.internal.consumer;
 import io.flymq.client.FlyMQClient;
 import io.flymq.client.TopicPartition;
 import io.flymq.client.consumer.ConsumerConfig;
+import io.flymq.client.consumer.ConsumerGroupMetadata;
 import io.flymq.client.consumer.OffsetAndMetadata;
 import io.flymq.client.consumer.OffsetCommitCallback;
+import io.flymq.client.errors.FlyMQException;
+import io.flymq.protocol.error.ErrorCode;
+import io.flymq.protocol.message.membership.GroupCommitRequest;
+import io.flymq.protocol.message.membership.GroupCommitRequest.CommitEntry;
+import io.flymq.protocol.message.membership.GroupCommitResponse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Commits a group's offsets with v1 COMMIT, one request per partition (all in flight at once), and
- * runs auto-commit: every {@code auto.commit.interval.ms}, checked from {@code poll}, it commits
- * the positions that changed since the last successful commit, without waiting.
+ * Commits a group's offsets and runs auto-commit: every {@code auto.commit.interval.ms}, checked
+ * from {@code poll}, it commits the positions that changed since the last successful commit,
+ * without waiting.
  *
- * <p>The broker does not store commit metadata yet: {@link OffsetAndMetadata#metadata()} is
- * accepted and dropped.
+ * <p>A group member ({@link #member}) commits with one GROUP_COMMIT carrying its member id,
+ * generation and the metadata, and only partitions it owns: the coordinator fences everything else,
+ * so a commit naming another partition fails here before anything is sent, and an UNKNOWN_MEMBER
+ * answer tells the membership it was removed. Any other consumer ({@code assign}, or no group
+ * membership) commits with v1 COMMIT, one request per partition (all in flight at once), where
+ * {@link OffsetAndMetadata#metadata()} is dropped.
  *
  * <p>Called from the polling thread; the bookkeeping of auto-committed offsets is updated from the
  * I/O thread, so it is a synchronized map.
@@ -37,17 +49,25 @@ public final class Committer {
   private final long intervalNanos;
   private final Map<TopicPartition, Long> lastCommitted =
       Collections.synchronizedMap(new HashMap<>());
+  private final SubscriptionState subscriptions;
   private long nextAutoCommitNanos;
+  private GroupMembership membership;
 
   /**
    * @param client sends the commits
    * @param config the group id and the auto-commit settings
    * @param lookups checks that a group is configured
+   * @param subscriptions the partitions the consumer owns
    * @param nowNanos the current {@link System#nanoTime()}
    */
   public Committer(
-      FlyMQClient client, ConsumerConfig config, OffsetLookups lookups, long nowNanos) {
+      FlyMQClient client,
+      ConsumerConfig config,
+      OffsetLookups lookups,
+      SubscriptionState subscriptions,
+      long nowNanos) {
     this.client = client;
+    this.subscriptions = subscriptions;
     this.lookups = lookups;
     this.groupId = config.groupId().orElse(null);
     this.autoCommit = config.enableAutoCommit();
@@ -60,14 +80,24 @@ public final class Committer {
     return autoCommit;
   }
 
+  /** Commits as this group member from now on; null: commit with v1 COMMIT (not a member). */
+  public void member(GroupMembership membership) {
+    this.membership = membership;
+  }
+
   /**
    * Commits these offsets.
    *
    * @return completes when every partition's commit is stored, or with the first failure
+   *     (PARTITION_NOT_ASSIGNED, without sending anything, when a group member names a partition it
+   *     does not own)
    * @throws IllegalStateException if no group id is configured
    */
   public CompletableFuture<Void> commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
     lookups.requireGroup("commit offsets");
+    if (membership != null) {
+      return commitAsMember(membership, offsets);
+    }
     List<CompletableFuture<Void>> commits = new ArrayList<>(offsets.size());
     for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : offsets.entrySet()) {
       TopicPartition tp = entry.getKey();
@@ -78,6 +108,90 @@ public final class Committer {
               .thenRun(() -> lastCommitted.put(tp, offset)));
     }
     return CompletableFuture.allOf(commits.toArray(new CompletableFuture<?>[0]));
+  }
+
+  private CompletableFuture<Void> commitAsMember(
+      GroupMembership member, Map<TopicPartition, OffsetAndMetadata> offsets) {
+    Set<TopicPartition> notOwned = new LinkedHashSet<>(offsets.keySet());
+    notOwned.removeAll(subscriptions.assigned());
+    if (!notOwned.isEmpty()) {
+      return CompletableFuture.failedFuture(
+          new FlyMQException(
+              ErrorCode.PARTITION_NOT_ASSIGNED,
+              "commit of "
+                  + notOwned
+                  + " for group "
+                  + groupId
+                  + ": not owned by this consumer (expected: partitions of its assignment "
+                  + subscriptions.assigned()
+                  + "); nothing was committed",
+              "Commit only partitions the consumer owns; commit revoked ones in"
+                  + " ConsumerRebalanceListener.onPartitionsRevoked, before they move.",
+              false,
+              null));
+    }
+    if (offsets.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    ConsumerGroupMetadata identity = member.metadata();
+    if (identity.memberId().isEmpty()) {
+      return CompletableFuture.failedFuture(
+          new FlyMQException(
+              ErrorCode.UNKNOWN_MEMBER,
+              "commit of "
+                  + offsets.keySet()
+                  + ": the consumer is not a member of group "
+                  + groupId
+                  + " now (expected: a joined member); nothing was committed"));
+    }
+    List<CommitEntry> entries = new ArrayList<>(offsets.size());
+    offsets.forEach(
+        (tp, om) ->
+            entries.add(new CommitEntry(tp.topic(), tp.partition(), om.offset(), om.metadata())));
+    GroupCommitRequest request =
+        new GroupCommitRequest(groupId, identity.memberId(), identity.generation(), entries);
+    return client
+        .call(request)
+        .thenAccept(reply -> checkResults(member, request, offsets, (GroupCommitResponse) reply));
+  }
+
+  private void checkResults(
+      GroupMembership member,
+      GroupCommitRequest request,
+      Map<TopicPartition, OffsetAndMetadata> offsets,
+      GroupCommitResponse response) {
+    FlyMQException first = null;
+    for (GroupCommitResponse.Result result : response.results()) {
+      TopicPartition tp = new TopicPartition(result.topic(), result.partition());
+      OffsetAndMetadata sent = offsets.get(tp);
+      if (result.errorCode() == ErrorCode.NONE) {
+        if (sent != null) {
+          lastCommitted.put(tp, sent.offset());
+        }
+        continue;
+      }
+      if (result.errorCode() == ErrorCode.UNKNOWN_MEMBER) {
+        member.removed("commit fenced: the coordinator no longer knows " + request.memberId());
+      }
+      if (first == null) {
+        first =
+            FlyMQException.of(
+                result.errorCode(),
+                "commit of "
+                    + tp
+                    + " for group "
+                    + groupId
+                    + " as member "
+                    + request.memberId()
+                    + " (generation "
+                    + request.generation()
+                    + "): "
+                    + result.errorCode());
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
   }
 
   /**

@@ -4,19 +4,28 @@ import io.flymq.client.FlyMQClient;
 import io.flymq.client.TopicPartition;
 import io.flymq.client.consumer.ConsumerConfig;
 import io.flymq.client.consumer.ConsumerConfig.AutoOffsetReset;
+import io.flymq.client.consumer.OffsetAndMetadata;
 import io.flymq.client.errors.FlyMQException;
 import io.flymq.client.errors.OffsetOutOfRangeException;
 import io.flymq.protocol.error.ErrorCode;
+import io.flymq.protocol.message.membership.GroupOffsetsRequest;
+import io.flymq.protocol.message.membership.GroupOffsetsResponse;
+import io.flymq.protocol.message.membership.PartitionRef;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Finds where partitions start: the group's committed offset when there is one, else the {@code
- * auto.offset.reset} policy (log start or log end); and after a fetch found a position outside the
- * log, the policy alone. Also the plain offset look-ups the consumer API offers (log start and end,
- * commits, offsets by timestamp). Look-ups use an empty group id, so they never create or move a
- * group's offsets.
+ * Finds where partitions start: the group's committed offset when there is one (GROUP_OFFSETS for a
+ * group member, else v1 GET_OFFSET), else the {@code auto.offset.reset} policy (log start or log
+ * end); and after a fetch found a position outside the log, the policy alone. Also the plain offset
+ * look-ups the consumer API offers (log start and end, commits, offsets by timestamp). Look-ups use
+ * an empty group id, so they never create or move a group's offsets.
  *
  * <p>Start positions are looked up asynchronously: {@link #update} starts missing look-ups and
  * applies finished ones on each poll, so a poll never blocks on them; {@link #awaitPosition} waits
@@ -30,6 +39,7 @@ public final class OffsetLookups {
   private final String groupId;
   private final AutoOffsetReset policy;
   private final Runnable onComplete;
+  private boolean groupOffsets;
 
   /**
    * @param client sends the look-ups
@@ -41,6 +51,14 @@ public final class OffsetLookups {
     this.groupId = config.groupId().orElse(null);
     this.policy = config.autoOffsetReset();
     this.onComplete = onComplete;
+  }
+
+  /**
+   * Whether start positions come from GROUP_OFFSETS (a group member) rather than v1 GET_OFFSET.
+   * Polling thread only.
+   */
+  public void useGroupOffsets(boolean groupOffsets) {
+    this.groupOffsets = groupOffsets;
   }
 
   /**
@@ -122,6 +140,10 @@ public final class OffsetLookups {
     if (groupId == null) {
       return reset(tp);
     }
+    if (groupOffsets) {
+      return groupOffsets(List.of(tp))
+          .thenCompose(found -> found.containsKey(tp) ? done(found.get(tp).offset()) : reset(tp));
+    }
     return committed(tp).thenCompose(offset -> offset != null ? done(offset) : reset(tp));
   }
 
@@ -174,6 +196,33 @@ public final class OffsetLookups {
               return CompletableFuture.<Long>failedFuture(cause);
             })
         .thenCompose(f -> f);
+  }
+
+  /**
+   * The group's committed offsets with their metadata (GROUP_OFFSETS); partitions without a commit
+   * are absent.
+   *
+   * @throws IllegalStateException if no group id is configured
+   */
+  public CompletableFuture<Map<TopicPartition, OffsetAndMetadata>> groupOffsets(
+      Collection<TopicPartition> partitions) {
+    requireGroup("read committed offsets");
+    List<PartitionRef> refs = new ArrayList<>();
+    partitions.forEach(tp -> refs.add(new PartitionRef(tp.topic(), tp.partition())));
+    return client
+        .call(new GroupOffsetsRequest(groupId, refs))
+        .thenApply(
+            reply -> {
+              Map<TopicPartition, OffsetAndMetadata> found = new LinkedHashMap<>();
+              for (GroupOffsetsResponse.Committed c : ((GroupOffsetsResponse) reply).offsets()) {
+                if (c.offset() >= 0) {
+                  found.put(
+                      new TopicPartition(c.topic(), c.partition()),
+                      new OffsetAndMetadata(c.offset(), c.metadata()));
+                }
+              }
+              return found;
+            });
   }
 
   /** The first offset with a timestamp at or after {@code timestampMs}, or the log end. */
