@@ -29,8 +29,8 @@ import picocli.CommandLine.Parameters;
     name = "subscribe",
     description = {
       "Follow a topic as a consumer group: start at the group's committed offsets, commit as it goes.",
-      "Ctrl-C commits and exits 0. The broker does not serve group membership yet, so every",
-      "subscriber of a group reads all partitions (membership arrives with consumer groups)."
+      "Members of one group share the topic's partitions (the broker assigns them and moves",
+      "them when members come and go). Ctrl-C commits, leaves the group and exits 0."
     },
     footerHeading = "%nExample:%n",
     footer = "  flymq-cli subscribe orders --group billing --from earliest --format '%%o %%v\\n'")
@@ -99,9 +99,7 @@ final class SubscribeCommand extends BaseCommand {
       } finally {
         stop.close();
       }
-      if (!printed.isEmpty()) {
-        consumer.commitSync(printed);
-      }
+      commitOwned(consumer, printed);
     }
     return 0;
   }
@@ -122,9 +120,21 @@ final class SubscribeCommand extends BaseCommand {
       }
       printer.flush();
       if (!printed.isEmpty() && System.nanoTime() - lastCommit > COMMIT_INTERVAL_NANOS) {
-        consumer.commitSync(printed);
+        commitOwned(consumer, printed);
         lastCommit = System.nanoTime();
       }
+    }
+  }
+
+  /**
+   * Commits what was printed for the partitions this member still owns: a partition the group moved
+   * to another member during a rebalance is that member's to commit now.
+   */
+  private static void commitOwned(
+      FlyMQConsumer<byte[], byte[]> consumer, Map<TopicPartition, OffsetAndMetadata> printed) {
+    printed.keySet().retainAll(consumer.assignment());
+    if (!printed.isEmpty()) {
+      consumer.commitSync(printed);
     }
   }
 }

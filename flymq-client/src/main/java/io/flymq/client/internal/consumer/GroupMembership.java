@@ -29,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Membership of a consumer group (docs/protocol.md 2.8), the {@link AssignmentSource} of a consumer
+ * Membership of a consumer group (docs/protocol.md 2.9), the {@link AssignmentSource} of a consumer
  * that subscribes with a {@code group.id}: the coordinator decides which partitions the member
  * owns, and this class makes the consumer follow.
  *
