@@ -39,6 +39,22 @@ final class FakeConsumer implements Consumer<byte[], byte[]> {
   }
 
   @Override
+  public void subscribe(
+      Collection<String> topics, io.flymq.client.consumer.ConsumerRebalanceListener listener) {
+    subscribe(topics);
+  }
+
+  @Override
+  public void enforceRebalance() {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public io.flymq.client.consumer.ConsumerGroupMetadata groupMetadata() {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
   public Set<TopicPartition> assignment() {
     return polls >= 2 ? Set.of(new TopicPartition(topic, 0)) : Set.of();
   }
