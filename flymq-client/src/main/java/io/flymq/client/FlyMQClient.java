@@ -35,10 +35,13 @@ import io.flymq.protocol.message.group.GroupSummary;
 import io.flymq.protocol.message.group.ListGroupsResponse;
 import io.flymq.protocol.message.group.ResetOffsetRequest;
 import io.flymq.protocol.message.group.SeekToTimestampRequest;
+import io.flymq.protocol.message.membership.GroupDescribeRequest;
+import io.flymq.protocol.message.membership.GroupDescribeResponse;
 import io.flymq.protocol.message.version.ApiVersionsResponse;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -349,6 +352,34 @@ public final class FlyMQClient implements AutoCloseable {
    */
   public void deleteGroup(String topic, String group) {
     await(call(new GroupRequest(Opcode.DELETE_GROUP, Optional.of(topic), group)));
+  }
+
+  /**
+   * The group's live members, their assignments and recent departures (GROUP_DESCRIBE, v2).
+   *
+   * @throws FlyMQException with {@link ErrorCode#GROUP_NOT_FOUND} for a group the broker has not
+   *     seen since it started
+   */
+  public GroupMembers groupMembers(String group) {
+    GroupDescribeResponse r = (GroupDescribeResponse) await(call(new GroupDescribeRequest(group)));
+    if (r.errorCode() != ErrorCode.NONE) {
+      throw FlyMQException.of(r.errorCode(), "consumer group not found: " + group);
+    }
+    List<GroupMembers.Member> members = new ArrayList<>();
+    for (GroupDescribeResponse.Member m : r.members()) {
+      List<TopicPartition> owned = new ArrayList<>();
+      m.assignment().forEach(p -> owned.add(new TopicPartition(p.topic(), p.partition())));
+      members.add(
+          new GroupMembers.Member(m.memberId(), m.instanceId(), m.client(), m.topics(), owned));
+    }
+    List<GroupMembers.Departure> departures = new ArrayList<>();
+    r.departures()
+        .forEach(
+            d ->
+                departures.add(
+                    new GroupMembers.Departure(
+                        d.memberId(), d.instanceId(), d.reason(), d.atMs())));
+    return new GroupMembers(group, r.state(), r.generation(), r.assignor(), members, departures);
   }
 
   private static GroupInfo groupInfo(GroupSummary summary) {

@@ -7,12 +7,16 @@ import io.flymq.cli.output.Progress;
 import io.flymq.client.FlyMQClient;
 import io.flymq.client.GroupInfo;
 import io.flymq.client.GroupLag;
+import io.flymq.client.GroupMembers;
+import io.flymq.client.TopicPartition;
 import io.flymq.client.errors.FlyMQException;
 import io.flymq.protocol.error.ErrorCode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -98,12 +102,20 @@ final class GroupsCommand {
     public Integer call() {
       List<Map<String, Object>> rows = new ArrayList<>();
       GroupInfo info;
+      Optional<GroupMembers> live;
       try (FlyMQClient client = client()) {
         info = client.describeGroup(topic == null ? "" : topic, group);
+        live = members(client, group);
+        Map<TopicPartition, String> owners = new HashMap<>();
+        live.ifPresent(
+            m ->
+                m.members()
+                    .forEach(x -> x.assignment().forEach(tp -> owners.put(tp, x.memberId()))));
         for (Map.Entry<Integer, Long> committed : info.committed().entrySet()) {
           GroupLag lag = client.lag(info.topic(), group, committed.getKey());
           Map<String, Object> row = new LinkedHashMap<>();
           row.put("partition", committed.getKey());
+          row.put("owner", owners.get(new TopicPartition(info.topic(), committed.getKey())));
           row.put("committed_offset", committed.getValue());
           row.put("log_end_offset", lag.logEnd());
           row.put("lag", lag.lag());
@@ -113,13 +125,66 @@ final class GroupsCommand {
       Map<String, Object> head = new LinkedHashMap<>();
       head.put("group", group);
       head.put("topic", info.topic());
-      head.put("members", info.members());
-      printHeadAndRows(
-          output.printer(ctx.out()),
-          head,
-          List.of("partition", "committed_offset", "log_end_offset", "lag"),
-          rows);
+      head.put("state", live.map(GroupMembers::state).orElse("Empty"));
+      head.put("generation", live.map(GroupMembers::generation).orElse(0));
+      head.put("members", live.map(m -> m.members().size()).orElse(0));
+      Printer printer = output.printer(ctx.out());
+      List<String> columns =
+          List.of("partition", "owner", "committed_offset", "log_end_offset", "lag");
+      if (printer.format() != OutputFormat.TABLE) {
+        head.put("member_details", live.map(Describe::memberRows).orElse(List.of()));
+        head.put("departures", live.map(Describe::departureRows).orElse(List.of()));
+        printHeadAndRows(printer, head, columns, rows);
+        return 0;
+      }
+      printHeadAndRows(printer, head, columns, rows);
+      if (live.isPresent() && !live.get().members().isEmpty()) {
+        printer.blankLine();
+        printer.rows(List.of("member", "instance", "client", "partitions"), memberRows(live.get()));
+      }
+      if (live.isPresent() && !live.get().departures().isEmpty()) {
+        printer.blankLine();
+        printer.rows(List.of("departed", "instance", "reason", "at"), departureRows(live.get()));
+      }
       return 0;
+    }
+
+    /** The live membership, when the broker serves it and knows the group. */
+    private static Optional<GroupMembers> members(FlyMQClient client, String group) {
+      try {
+        return Optional.of(client.groupMembers(group));
+      } catch (FlyMQException e) {
+        if (e.code() == ErrorCode.GROUP_NOT_FOUND || e.code() == ErrorCode.UNSUPPORTED_OPCODE) {
+          return Optional.empty();
+        }
+        throw e;
+      }
+    }
+
+    private static List<Map<String, Object>> memberRows(GroupMembers members) {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (GroupMembers.Member m : members.members()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("member", m.memberId());
+        row.put("instance", m.instanceId().isEmpty() ? null : m.instanceId());
+        row.put("client", m.client());
+        row.put("partitions", m.assignment().stream().map(TopicPartition::toString).toList());
+        rows.add(row);
+      }
+      return rows;
+    }
+
+    private static List<Map<String, Object>> departureRows(GroupMembers members) {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (GroupMembers.Departure d : members.departures()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("departed", d.memberId());
+        row.put("instance", d.instanceId().isEmpty() ? null : d.instanceId());
+        row.put("reason", d.reason());
+        row.put("at", java.time.Instant.ofEpochMilli(d.atMs()).toString());
+        rows.add(row);
+      }
+      return rows;
     }
   }
 

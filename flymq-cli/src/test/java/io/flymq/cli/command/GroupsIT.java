@@ -160,7 +160,9 @@ class GroupsIT {
 
     Result describe = cli.run("groups", "describe", "lister", "--topic", "listed");
     assertThat(describe.exitCode()).isZero();
-    assertThat(describe.out()).contains("topic", "listed").containsPattern("0\\s+3\\s+10\\s+7");
+    assertThat(describe.out())
+        .contains("topic", "listed")
+        .containsPattern("0\\s+-\\s+3\\s+10\\s+7");
 
     Result deleted = cli.run("groups", "delete", "lister");
     assertThat(deleted.exitCode()).isZero();
@@ -169,5 +171,49 @@ class GroupsIT {
     Result gone = cli.run("groups", "describe", "lister");
     assertThat(gone.exitCode()).isEqualTo(1);
     assertThat(gone.err()).contains("consumer group not found: :lister").contains("hint: ");
+  }
+
+  @Test
+  void shouldDescribeLiveMembersTheirPartitionsAndWhyMembersLeft() {
+    topicWithTenRecords("watched");
+    java.util.Map<String, String> props =
+        java.util.Map.of(
+            "bootstrap.servers", broker.bootstrap(),
+            "group.id", "watchers",
+            "auto.offset.reset", "earliest");
+    String memberId;
+    try (io.flymq.client.consumer.FlyMQConsumer<byte[], byte[]> member =
+        new io.flymq.client.consumer.FlyMQConsumer<>(
+            props,
+            io.flymq.client.serde.Serdes.bytesDeserializer(),
+            io.flymq.client.serde.Serdes.bytesDeserializer())) {
+      member.subscribe(List.of("watched"));
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(30))
+          .until(
+              () -> {
+                member.poll(java.time.Duration.ofMillis(200));
+                return !member.assignment().isEmpty();
+              });
+      member.commitSync();
+      memberId = member.groupMetadata().memberId();
+
+      // The broker learns what the member owns from its next heartbeat: Reconciling until then.
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                member.poll(java.time.Duration.ofMillis(100));
+                Result live = cli.run("groups", "describe", "watchers", "--topic", "watched");
+                assertThat(live.exitCode()).isZero();
+                assertThat(live.out())
+                    .contains("state       Stable")
+                    .contains(memberId)
+                    .containsPattern(memberId + "\\s+-\\s+127.0.0.1:\\d+\\s+watched-0");
+              });
+    }
+    Result after = cli.run("groups", "describe", "watchers", "-o", "json");
+    assertThat(after.exitCode()).isZero();
+    assertThat(after.out()).contains("\"reason\" : \"left\"").contains(memberId);
   }
 }
