@@ -37,13 +37,17 @@ import io.flymq.protocol.message.group.ResetOffsetRequest;
 import io.flymq.protocol.message.group.SeekToTimestampRequest;
 import io.flymq.protocol.message.membership.GroupDescribeRequest;
 import io.flymq.protocol.message.membership.GroupDescribeResponse;
+import io.flymq.protocol.message.topic.AlterTopicConfigRequest;
+import io.flymq.protocol.message.topic.TopicConfigResponse;
 import io.flymq.protocol.message.version.ApiVersionsResponse;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SortedMap;
@@ -157,6 +161,31 @@ public final class FlyMQClient implements AutoCloseable {
               MetadataResponse r = (MetadataResponse) m;
               return new TopicInfo(r.topic(), r.partitions(), r.replicationFactor());
             });
+  }
+
+  /**
+   * Sets and removes a topic's configs (ALTER_TOPIC_CONFIG, v2), e.g. {@code retention_ms}, {@code
+   * cleanup_policy}; the broker applies them to the topic's partitions at once.
+   *
+   * @param set configs to set
+   * @param delete configs to remove (the broker default applies again)
+   * @return the topic's configs afterwards
+   * @throws FlyMQException with {@link ErrorCode#INVALID_REQUEST} for an unknown key or bad value
+   *     (the message names the accepted ones), {@link
+   *     io.flymq.client.errors.TopicNotFoundException}
+   */
+  public Map<String, String> alterTopicConfig(
+      String topic, Map<String, String> set, Collection<String> delete) {
+    return ((TopicConfigResponse)
+            await(call(new AlterTopicConfigRequest(topic, set, List.copyOf(delete)))))
+        .configs();
+  }
+
+  /** A topic's own configs (DESCRIBE_TOPIC_CONFIG, v2); keys not listed take broker defaults. */
+  public Map<String, String> topicConfig(String topic) {
+    return ((TopicConfigResponse)
+            await(call(new TopicRequest(Opcode.DESCRIBE_TOPIC_CONFIG, topic))))
+        .configs();
   }
 
   // ---- producing ----

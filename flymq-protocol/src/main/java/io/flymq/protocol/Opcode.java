@@ -54,6 +54,10 @@ public enum Opcode {
   GROUP_OFFSETS(0x1A, Kind.REQUEST, 2),
   /** v2: a group's members, assignments and recent departures. */
   GROUP_DESCRIBE(0x1B, Kind.REQUEST, 2),
+  /** v2: sets or removes a topic's configs; the answer is the resulting configs. */
+  ALTER_TOPIC_CONFIG(0x1C, Kind.REQUEST, 2),
+  /** v2: a topic's configs. */
+  DESCRIBE_TOPIC_CONFIG(0x1D, Kind.REQUEST, 2),
   FETCH_DLQ(0x20),
   REPLAY_DLQ(0x21),
   PURGE_DLQ(0x22),

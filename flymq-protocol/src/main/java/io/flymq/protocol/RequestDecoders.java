@@ -39,6 +39,7 @@ import io.flymq.protocol.message.schema.ProduceWithSchemaRequest;
 import io.flymq.protocol.message.schema.RegisterSchemaRequest;
 import io.flymq.protocol.message.schema.SchemaVersionRequest;
 import io.flymq.protocol.message.schema.ValidateSchemaRequest;
+import io.flymq.protocol.message.topic.AlterTopicConfigRequest;
 import io.flymq.protocol.message.txn.ProduceTxRequest;
 import io.flymq.protocol.message.txn.TransactionIdRequest;
 import io.flymq.protocol.wire.WireReader;
@@ -97,6 +98,10 @@ final class RequestDecoders {
         return GroupOffsetsRequest.decode(in);
       case GROUP_DESCRIBE:
         return GroupDescribeRequest.decode(in);
+      case ALTER_TOPIC_CONFIG:
+        return AlterTopicConfigRequest.decode(in);
+      case DESCRIBE_TOPIC_CONFIG:
+        return TopicRequest.decode(opcode, in);
       case REGISTER_SCHEMA:
         return RegisterSchemaRequest.decode(in);
       case GET_SCHEMA:

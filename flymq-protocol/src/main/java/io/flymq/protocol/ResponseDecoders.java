@@ -41,6 +41,7 @@ import io.flymq.protocol.message.schema.GetSchemaResponse;
 import io.flymq.protocol.message.schema.RegisterSchemaResponse;
 import io.flymq.protocol.message.schema.SchemaListResponse;
 import io.flymq.protocol.message.schema.ValidateSchemaResponse;
+import io.flymq.protocol.message.topic.TopicConfigResponse;
 import io.flymq.protocol.message.txn.TransactionResponse;
 import io.flymq.protocol.message.version.ApiVersionsResponse;
 import io.flymq.protocol.wire.WireReader;
@@ -97,6 +98,9 @@ final class ResponseDecoders {
         return GroupOffsetsResponse.decode(in);
       case GROUP_DESCRIBE:
         return GroupDescribeResponse.decode(in);
+      case ALTER_TOPIC_CONFIG:
+      case DESCRIBE_TOPIC_CONFIG:
+        return TopicConfigResponse.decode(opcode, in);
       case REGISTER_SCHEMA:
         return RegisterSchemaResponse.decode(in);
       case GET_SCHEMA:

@@ -119,6 +119,8 @@ final class TopicsCommand {
     public Integer call() {
       try (FlyMQClient client = client()) {
         TopicInfo info = client.topic(topic);
+        Map<String, Object> fields = topicFields(info);
+        fields.put("configs", client.topicConfig(topic));
         List<Map<String, Object>> partitions = new ArrayList<>();
         for (int p = 0; p < info.partitions(); p++) {
           Map<String, Object> row = new LinkedHashMap<>();
@@ -128,13 +130,13 @@ final class TopicsCommand {
           partitions.add(row);
         }
         if (output.format == OutputFormat.TABLE) {
-          output.printer(ctx.out()).object(topicFields(info));
+          output.printer(ctx.out()).object(fields);
           ctx.out().println();
           output
               .printer(ctx.out())
               .rows(List.of("partition", "log_start_offset", "log_end_offset"), partitions);
         } else {
-          Map<String, Object> document = topicFields(info);
+          Map<String, Object> document = fields;
           document.put("partition_offsets", partitions);
           output.printer(ctx.out()).document(document);
         }
@@ -175,13 +177,18 @@ final class TopicsCommand {
   @Command(
       name = "alter-config",
       description = {
-        "Change a topic's settings (retention, cleanup policy, ...).",
-        "The broker does not serve topic configuration yet: this command reports that and exits 1."
+        "Change a topic's settings; the broker applies them to its partitions at once.",
+        "Keys: retention_ms, retention_bytes, segment_bytes, segment_ms, cleanup_policy",
+        "(delete|compact), max_message_bytes, message_timestamp_type, delete_retention_ms."
       },
-      footerHeading = "%nExample:%n",
-      footer = "  flymq-cli topics alter-config orders --set retention.ms=86400000")
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  flymq-cli topics alter-config orders --set retention_ms=86400000",
+        "  flymq-cli topics alter-config orders --set cleanup_policy=compact --delete retention_ms"
+      })
   static final class AlterConfig extends BaseCommand {
     @Mixin ConnectionOptions connection;
+    @Mixin OutputOption output;
 
     @Parameters(paramLabel = "TOPIC", description = "The topic name.")
     String topic;
@@ -189,9 +196,14 @@ final class TopicsCommand {
     @Option(
         names = "--set",
         paramLabel = "KEY=VALUE",
-        required = true,
         description = "A setting to change; repeatable.")
-    List<String> settings;
+    List<String> settings = new ArrayList<>();
+
+    @Option(
+        names = "--delete",
+        paramLabel = "KEY",
+        description = "A setting to remove (back to the broker default); repeatable.")
+    List<String> deletes = new ArrayList<>();
 
     AlterConfig(CliContext ctx) {
       super(ctx);
@@ -199,10 +211,26 @@ final class TopicsCommand {
 
     @Override
     public Integer call() {
-      throw new CliException(
-          "the broker does not serve topic configuration changes yet",
-          "upgrade the broker to one that serves topic configuration; until then set retention"
-              + " and cleanup in the broker's configuration (docs/configuration.md)");
+      if (settings.isEmpty() && deletes.isEmpty()) {
+        throw usage("nothing to change (expected: at least one --set KEY=VALUE or --delete KEY)");
+      }
+      Map<String, String> set = new LinkedHashMap<>();
+      for (String setting : settings) {
+        int eq = setting.indexOf('=');
+        if (eq <= 0) {
+          throw usage("--set: '" + setting + "' (expected: KEY=VALUE, e.g. retention_ms=86400000)");
+        }
+        set.put(setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
+      }
+      Map<String, String> configs;
+      try (FlyMQClient client = client()) {
+        configs = client.alterTopicConfig(topic, set, deletes);
+      }
+      Map<String, Object> fields = new LinkedHashMap<>();
+      fields.put("topic", topic);
+      fields.put("configs", configs);
+      output.printer(ctx.out()).object(fields);
+      return 0;
     }
   }
 

@@ -29,7 +29,8 @@ public record TopicRequest(Opcode opcode, String topic) implements Message {
         Opcode.PURGE_DLQ,
         Opcode.CLUSTER_METADATA,
         Opcode.ACL_GET,
-        Opcode.ACL_DELETE);
+        Opcode.ACL_DELETE,
+        Opcode.DESCRIBE_TOPIC_CONFIG);
     Objects.requireNonNull(topic, "topic");
   }
 

@@ -8,6 +8,8 @@ import io.flymq.protocol.message.TopicRequest;
 import io.flymq.protocol.message.core.CreateTopicRequest;
 import io.flymq.protocol.message.core.ListTopicsResponse;
 import io.flymq.protocol.message.core.MetadataResponse;
+import io.flymq.protocol.message.topic.AlterTopicConfigRequest;
+import io.flymq.protocol.message.topic.TopicConfigResponse;
 import io.flymq.server.metadata.MetadataErrorCode;
 import io.flymq.server.metadata.MetadataException;
 import java.util.List;
@@ -26,7 +28,9 @@ public final class TopicHandlers {
         .register(Opcode.CREATE_TOPIC, CreateTopicRequest.class, (r, c) -> create(r))
         .register(Opcode.DELETE_TOPIC, TopicRequest.class, (r, c) -> delete(r))
         .register(Opcode.LIST_TOPICS, EmptyRequest.class, (r, c) -> list())
-        .register(Opcode.METADATA, TopicRequest.class, (r, c) -> metadata(r));
+        .register(Opcode.METADATA, TopicRequest.class, (r, c) -> metadata(r))
+        .register(Opcode.ALTER_TOPIC_CONFIG, AlterTopicConfigRequest.class, (r, c) -> alter(r))
+        .register(Opcode.DESCRIBE_TOPIC_CONFIG, TopicRequest.class, (r, c) -> configs(r));
   }
 
   private CompletableFuture<Response> create(CreateTopicRequest request) {
@@ -75,5 +79,36 @@ public final class TopicHandlers {
         .existing(request.topic())
         .thenApply(
             topic -> Response.of(new MetadataResponse(topic.name(), topic.partitionCount(), 1)));
+  }
+
+  /**
+   * Validates and stores the change in the metadata; the partitions' logs pick it up when the
+   * reconciler applies the new metadata (PartitionManager reopens each log with its new config).
+   */
+  private CompletableFuture<Response> alter(AlterTopicConfigRequest request) {
+    if (request.topic().startsWith("__")) {
+      return CompletableFuture.failedFuture(
+          new BrokerException(
+              ErrorCode.INVALID_REQUEST,
+              "topic " + request.topic() + " is internal (expected: a user topic)"));
+    }
+    return topics
+        .metadata()
+        .alterTopicConfig(request.topic(), request.set(), new java.util.HashSet<>(request.delete()))
+        .thenApply(
+            altered ->
+                Response.of(
+                    new TopicConfigResponse(
+                        Opcode.ALTER_TOPIC_CONFIG, altered.name(), altered.configs())));
+  }
+
+  private CompletableFuture<Response> configs(TopicRequest request) {
+    return topics
+        .existing(request.topic())
+        .thenApply(
+            topic ->
+                Response.of(
+                    new TopicConfigResponse(
+                        Opcode.DESCRIBE_TOPIC_CONFIG, topic.name(), topic.configs())));
   }
 }

@@ -69,15 +69,24 @@ public final class PartitionManager implements AutoCloseable {
 
   /**
    * Opens (creating if needed) every partition log of a topic, with the topic's configs applied
-   * over the broker defaults. Idempotent: partitions already open are kept.
+   * over the broker defaults. Idempotent: partitions already open with the same config are kept;
+   * one whose config changed is closed and reopened with the new one.
    */
   public synchronized void ensureTopic(
       String topic, int partitionCount, Map<String, String> topicConfigs) throws IOException {
     LogConfig config = TopicLogConfigs.apply(defaults, topicConfigs);
     for (int p = 0; p < partitionCount; p++) {
       TopicPartition id = new TopicPartition(topic, p);
-      if (partitions.containsKey(id)) {
+      Partition open = partitions.get(id);
+      if (open != null && open.log().config().equals(config)) {
         continue;
+      }
+      if (open != null) {
+        // A changed topic config: reopen the log with it. The clean close writes the shutdown
+        // marker, so the reopen skips recovery; requests caught in between fail retriably.
+        log.info("applying new configs to {}: reopening its log", id);
+        partitions.remove(id);
+        open.log().close();
       }
       PartitionLog partitionLog =
           PartitionLog.open(logsDir.resolve(id.directoryName()), config, io, key);

@@ -17,7 +17,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every membership message survives encode then decode, as a request and as a response. */
+/**
+ * Every v2-only message of the membership and topic-config families survives encode then decode,
+ * and is refused in v1 frames.
+ */
 class MembershipMessagesTest {
   private static final List<PartitionRef> TWO =
       List.of(new PartitionRef("orders", 0), new PartitionRef("audit", 3));
@@ -31,7 +34,11 @@ class MembershipMessagesTest {
         new GroupCommitRequest(
             "g", "m-1", 4, List.of(new GroupCommitRequest.CommitEntry("orders", 0, 42, "meta"))),
         new GroupOffsetsRequest("g", TWO),
-        new GroupDescribeRequest("g"));
+        new GroupDescribeRequest("g"),
+        new io.flymq.protocol.message.topic.AlterTopicConfigRequest(
+            "orders", java.util.Map.of("retention_ms", "60000"), List.of("segment_bytes")),
+        new io.flymq.protocol.message.TopicRequest(
+            io.flymq.protocol.Opcode.DESCRIBE_TOPIC_CONFIG, "orders"));
   }
 
   static Stream<Message> responses() {
@@ -41,6 +48,10 @@ class MembershipMessagesTest {
         new AckResponse(io.flymq.protocol.Opcode.LEAVE_GROUP, true),
         new GroupCommitResponse(
             List.of(new GroupCommitResponse.Result("orders", 0, ErrorCode.PARTITION_NOT_ASSIGNED))),
+        new io.flymq.protocol.message.topic.TopicConfigResponse(
+            io.flymq.protocol.Opcode.ALTER_TOPIC_CONFIG,
+            "orders",
+            java.util.Map.of("cleanup_policy", "compact", "retention_ms", "1")),
         new GroupOffsetsResponse(List.of(new GroupOffsetsResponse.Committed("orders", 1, -1, ""))),
         new GroupDescribeResponse(
             ErrorCode.NONE,
