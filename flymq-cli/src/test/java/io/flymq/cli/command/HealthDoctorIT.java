@@ -2,11 +2,11 @@ package io.flymq.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flymq.cli.testing.Certificates;
 import io.flymq.cli.testing.CliRunner;
 import io.flymq.cli.testing.CliRunner.Result;
-import io.flymq.cli.testing.EmbeddedBroker;
-import io.flymq.cli.testing.TlsProxy;
+import io.flymq.client.testing.Certificates;
+import io.flymq.client.testing.EmbeddedBroker;
+import io.flymq.client.testing.TlsProxy;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
