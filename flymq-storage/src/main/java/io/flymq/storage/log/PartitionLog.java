@@ -621,17 +621,6 @@ public final class PartitionLog implements AutoCloseable {
         });
   }
 
-  /** Forces everything written so far to disk. */
-  public CompletableFuture<Void> flush() {
-    return onWriter(
-        () -> {
-          active.flushLog();
-          stats.recordFsync();
-          dirty = false;
-          return null;
-        });
-  }
-
   /**
    * The periodic fsync of {@code sync=interval}. It runs beside the writer, not on it: forcing a
    * file is safe while another thread appends to it, and appends must not wait a whole fsync every
