@@ -8,13 +8,13 @@ import java.nio.ByteBuffer;
  * its choice to encode an unpaired surrogate as {@code '?'}, so batches stay identical to Kafka's.
  * Stateless and thread-safe.
  */
-final class Utf8 {
+public final class Utf8 {
   private static final byte REPLACEMENT = (byte) '?';
 
   private Utf8() {}
 
   /** Bytes {@link #encode} writes for {@code s}. */
-  static int encodedLength(String s) {
+  public static int encodedLength(String s) {
     int length = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -14,8 +14,8 @@ import io.flymq.client.producer.RecordMetadata;
 import io.flymq.protocol.KeyPartitioning;
 import io.flymq.protocol.error.ErrorCode;
 import io.flymq.record.Header;
+import io.flymq.record.Utf8;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -148,7 +148,7 @@ public final class ProducerEngine {
       for (Header header : headers) {
         size +=
             10
-                + header.key().getBytes(StandardCharsets.UTF_8).length
+                + Utf8.encodedLength(header.key())
                 + (header.value() == null ? 0 : header.value().remaining());
       }
     }
