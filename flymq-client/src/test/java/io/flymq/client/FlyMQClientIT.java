@@ -8,7 +8,6 @@ import io.flymq.client.errors.ClientClosedException;
 import io.flymq.client.errors.FlyMQException;
 import io.flymq.client.errors.OffsetOutOfRangeException;
 import io.flymq.client.errors.TopicNotFoundException;
-import io.flymq.client.testing.EmbeddedBroker;
 import io.flymq.protocol.Opcode;
 import io.flymq.protocol.error.ErrorCode;
 import io.flymq.protocol.message.batch.FetchBatchesRequest;
@@ -16,6 +15,7 @@ import io.flymq.protocol.message.batch.FetchBatchesResponse;
 import io.flymq.protocol.message.batch.IsolationLevel;
 import io.flymq.protocol.message.core.RecordMetadata;
 import io.flymq.protocol.message.version.ApiVersionsResponse.ApiVersion;
+import io.flymq.server.testing.TestBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,12 +33,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The low-level client's operations against a real broker, over v2 and v1. */
 class FlyMQClientIT {
-  private static EmbeddedBroker broker;
+  private static TestBroker broker;
   private static int topics;
 
   @BeforeAll
   static void start() throws Exception {
-    broker = EmbeddedBroker.start();
+    broker = TestBroker.start();
   }
 
   @AfterAll

@@ -7,9 +7,9 @@ import io.flymq.client.consumer.FlyMQConsumer;
 import io.flymq.client.producer.FlyMQProducer;
 import io.flymq.client.producer.ProducerRecord;
 import io.flymq.client.serde.Serdes;
-import io.flymq.client.testing.EmbeddedBroker;
 import io.flymq.record.CompressionType;
 import io.flymq.record.Header;
+import io.flymq.server.testing.TestBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,11 +24,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** What the producer sends, the consumer reads back: every codec, keys, headers, per-key order. */
 class RoundTripIT {
-  private static EmbeddedBroker broker;
+  private static TestBroker broker;
 
   @BeforeAll
   static void start() throws Exception {
-    broker = EmbeddedBroker.start();
+    broker = TestBroker.start();
   }
 
   @AfterAll

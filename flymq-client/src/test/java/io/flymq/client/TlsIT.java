@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flymq.client.errors.BrokerUnavailableException;
 import io.flymq.client.testing.Certificates;
-import io.flymq.client.testing.EmbeddedBroker;
 import io.flymq.client.testing.TlsProxy;
+import io.flymq.server.testing.TestBroker;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The client's TLS and mTLS over real TLS (a terminating proxy in front of a real broker). */
 class TlsIT {
   @TempDir static Path dir;
-  private static EmbeddedBroker broker;
+  private static TestBroker broker;
   private static InetSocketAddress plain;
   private static Path server;
   private static Path serverPem;
@@ -30,7 +30,7 @@ class TlsIT {
 
   @BeforeAll
   static void setUp() throws Exception {
-    broker = EmbeddedBroker.start();
+    broker = TestBroker.start();
     String[] hostPort = broker.bootstrap().split(":");
     plain = new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1]));
     server = Certificates.identity(dir, "broker");

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 /** {@code topics create|list|describe|delete|alter-config}: topic administration. */
 @Command(
     name = "topics",
-    description = "Create, list, describe and delete topics.",
+    description = "Create, list, describe, delete topics and change their settings.",
     synopsisSubcommandLabel = "COMMAND",
     footerHeading = "%nExample:%n",
     footer = "  flymq-cli topics create orders --partitions 6",

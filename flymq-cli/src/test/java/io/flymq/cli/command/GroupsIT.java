@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flymq.cli.testing.CliRunner;
 import io.flymq.cli.testing.CliRunner.Result;
-import io.flymq.client.testing.EmbeddedBroker;
+import io.flymq.server.testing.TestBroker;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GroupsIT {
-  private static EmbeddedBroker broker;
+  private static TestBroker broker;
   private CliRunner cli;
 
   @BeforeAll
   static void startBroker() throws Exception {
-    broker = EmbeddedBroker.start();
+    broker = TestBroker.start();
   }
 
   @AfterAll

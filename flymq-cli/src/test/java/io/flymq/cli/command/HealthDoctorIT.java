@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.flymq.cli.testing.CliRunner;
 import io.flymq.cli.testing.CliRunner.Result;
 import io.flymq.client.testing.Certificates;
-import io.flymq.client.testing.EmbeddedBroker;
 import io.flymq.client.testing.TlsProxy;
+import io.flymq.server.testing.TestBroker;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -16,13 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HealthDoctorIT {
-  private static EmbeddedBroker broker;
+  private static TestBroker broker;
   private CliRunner cli;
   @TempDir Path home;
 
   @BeforeAll
   static void startBroker() throws Exception {
-    broker = EmbeddedBroker.start();
+    broker = TestBroker.start();
   }
 
   @AfterAll

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flymq.cli.testing.CliRunner;
 import io.flymq.cli.testing.CliRunner.Result;
-import io.flymq.client.testing.EmbeddedBroker;
+import io.flymq.server.testing.TestBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProduceConsumeIT {
-  private static EmbeddedBroker broker;
+  private static TestBroker broker;
   private CliRunner cli;
   @TempDir Path home;
 
   @BeforeAll
   static void startBroker() throws Exception {
-    broker = EmbeddedBroker.start();
+    broker = TestBroker.start();
   }
 
   @AfterAll

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flymq.cli.testing.CliRunner;
 import io.flymq.cli.testing.CliRunner.Result;
-import io.flymq.client.testing.EmbeddedBroker;
+import io.flymq.server.testing.TestBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProfileIT {
-  private static EmbeddedBroker broker;
+  private static TestBroker broker;
   @TempDir Path home;
 
   @BeforeAll
   static void startBroker() throws Exception {
-    broker = EmbeddedBroker.start();
+    broker = TestBroker.start();
   }
 
   @AfterAll

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flymq.cli.testing.CliRunner;
 import io.flymq.cli.testing.CliRunner.Result;
-import io.flymq.client.testing.EmbeddedBroker;
+import io.flymq.server.testing.TestBroker;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TopicsIT {
-  private static EmbeddedBroker broker;
+  private static TestBroker broker;
   private CliRunner cli;
 
   @BeforeAll
   static void startBroker() throws Exception {
-    broker = EmbeddedBroker.start();
+    broker = TestBroker.start();
   }
 
   @AfterAll

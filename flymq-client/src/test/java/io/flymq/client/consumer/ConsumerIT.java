@@ -9,12 +9,12 @@ import io.flymq.client.TopicPartition;
 import io.flymq.client.errors.OffsetOutOfRangeException;
 import io.flymq.client.errors.TopicNotFoundException;
 import io.flymq.client.serde.Serdes;
-import io.flymq.client.testing.EmbeddedBroker;
 import io.flymq.protocol.error.ErrorCode;
 import io.flymq.protocol.message.batch.ProduceBatchResponse;
 import io.flymq.record.CompressionType;
 import io.flymq.record.Header;
 import io.flymq.record.RecordBatchBuilder;
+import io.flymq.server.testing.TestBroker;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,12 +37,12 @@ class ConsumerIT {
   private static final Duration EVENTUALLY = Duration.ofSeconds(20);
   private static final AtomicInteger TOPICS = new AtomicInteger();
 
-  private static EmbeddedBroker broker;
+  private static TestBroker broker;
   private static FlyMQClient admin;
 
   @BeforeAll
   static void startBroker() throws Exception {
-    broker = EmbeddedBroker.start();
+    broker = TestBroker.start();
     admin = FlyMQClient.builder().bootstrapServers(broker.bootstrap()).build();
   }
 

@@ -11,9 +11,9 @@ import static org.awaitility.Awaitility.await;
 import io.flymq.client.FlyMQClient;
 import io.flymq.client.TopicPartition;
 import io.flymq.client.consumer.GroupTestSupport.Recorder;
-import io.flymq.client.testing.EmbeddedBroker;
 import io.flymq.protocol.message.membership.GroupDescribeRequest;
 import io.flymq.protocol.message.membership.GroupDescribeResponse;
+import io.flymq.server.testing.TestBroker;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -33,12 +33,12 @@ import org.junit.jupiter.api.Test;
 class GroupConsumerIT {
   private static final AtomicInteger NAMES = new AtomicInteger();
 
-  private static EmbeddedBroker broker;
+  private static TestBroker broker;
   private static FlyMQClient admin;
 
   @BeforeAll
   static void startBroker() throws Exception {
-    broker = EmbeddedBroker.start();
+    broker = TestBroker.start();
     admin = FlyMQClient.builder().bootstrapServers(broker.bootstrap()).build();
   }
 

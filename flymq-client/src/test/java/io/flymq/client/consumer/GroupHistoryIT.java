@@ -9,9 +9,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.flymq.client.FlyMQClient;
 import io.flymq.client.errors.FlyMQException;
-import io.flymq.client.testing.EmbeddedBroker;
 import io.flymq.protocol.message.membership.GroupDescribeRequest;
 import io.flymq.protocol.message.membership.GroupDescribeResponse;
+import io.flymq.server.testing.TestBroker;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -43,12 +43,12 @@ class GroupHistoryIT {
   private static final Map<String, String> SETTINGS =
       Map.of("enable.auto.commit", "false", "max.poll.records", "20", "session.timeout.ms", "2000");
 
-  private static EmbeddedBroker broker;
+  private static TestBroker broker;
   private static FlyMQClient admin;
 
   @BeforeAll
   static void startBroker() throws Exception {
-    broker = EmbeddedBroker.start();
+    broker = TestBroker.start();
     admin = FlyMQClient.builder().bootstrapServers(broker.bootstrap()).build();
   }
 

@@ -10,7 +10,7 @@ import static org.awaitility.Awaitility.await;
 import io.flymq.client.FlyMQClient;
 import io.flymq.client.TopicPartition;
 import io.flymq.client.errors.FlyMQException;
-import io.flymq.client.testing.EmbeddedBroker;
+import io.flymq.server.testing.TestBroker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -28,12 +28,12 @@ class GroupRestartIT {
   private static final int PARTITIONS = 4;
   private static final int RECORDS = 100;
 
-  private static EmbeddedBroker broker;
+  private static TestBroker broker;
   private static FlyMQClient admin;
 
   @BeforeAll
   static void startBroker() throws Exception {
-    broker = EmbeddedBroker.start(Map.of("storage.sync", "always"));
+    broker = TestBroker.start(settings -> settings.put("storage.sync", "always"));
     admin = FlyMQClient.builder().bootstrapServers(broker.bootstrap()).build();
   }
 

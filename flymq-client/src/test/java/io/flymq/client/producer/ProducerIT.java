@@ -9,12 +9,12 @@ import io.flymq.client.errors.ClientClosedException;
 import io.flymq.client.errors.RecordTooLargeException;
 import io.flymq.client.errors.TopicNotFoundException;
 import io.flymq.client.serde.Serdes;
-import io.flymq.client.testing.EmbeddedBroker;
 import io.flymq.client.testing.LogReader;
 import io.flymq.client.testing.LogReader.Stored;
 import io.flymq.protocol.KeyPartitioning;
 import io.flymq.record.CompressionType;
 import io.flymq.record.Header;
+import io.flymq.server.testing.TestBroker;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,13 +35,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The producer against a real broker in this JVM. */
 class ProducerIT {
-  private static EmbeddedBroker broker;
+  private static TestBroker broker;
   private static FlyMQClient admin;
   private static int topics;
 
   @BeforeAll
   static void start() throws Exception {
-    broker = EmbeddedBroker.start();
+    broker = TestBroker.start();
     admin = FlyMQClient.builder().bootstrapServers(broker.bootstrap()).build();
   }
 

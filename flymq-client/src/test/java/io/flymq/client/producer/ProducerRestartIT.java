@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flymq.client.FlyMQClient;
 import io.flymq.client.serde.Serdes;
-import io.flymq.client.testing.EmbeddedBroker;
 import io.flymq.client.testing.LogReader;
+import io.flymq.server.testing.TestBroker;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ProducerRestartIT {
   @Test
   void shouldLoseNoAcknowledgedRecordAcrossABrokerRestart() throws Exception {
-    try (EmbeddedBroker broker = EmbeddedBroker.start(Map.of("storage.sync", "always"))) {
+    try (TestBroker broker = TestBroker.start(settings -> settings.put("storage.sync", "always"))) {
       try (FlyMQClient admin = FlyMQClient.builder().bootstrapServers(broker.bootstrap()).build()) {
         admin.createTopic("restart", 2);
       }

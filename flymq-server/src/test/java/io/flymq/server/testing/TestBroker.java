@@ -15,8 +15,10 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * A real broker in this JVM for integration tests: loopback only, random free ports, a temporary
- * data directory (kept across {@link #restart()}, deleted by {@link #close()}).
+ * A real broker in this JVM for integration tests (the server's, and through the server's test-jar
+ * the client's and the CLI's): loopback only, random free ports that stay the same across {@link
+ * #restart()} (so clients reconnect), a temporary data directory (kept across restarts, deleted by
+ * {@link #close()}).
  */
 public final class TestBroker implements AutoCloseable {
   private final Path dataDir;
@@ -25,7 +27,7 @@ public final class TestBroker implements AutoCloseable {
 
   private TestBroker(Path dataDir, Consumer<Map<String, String>> customize) {
     this.dataDir = dataDir;
-    settings.put("bind_addr", "127.0.0.1:0");
+    settings.put("bind_addr", "127.0.0.1:" + freePort());
     settings.put("cluster.addr", "127.0.0.1:" + freePort());
     customize.accept(settings);
   }
@@ -54,6 +56,11 @@ public final class TestBroker implements AutoCloseable {
     return broker.address();
   }
 
+  /** {@code 127.0.0.1:<port>}, for a client's {@code bootstrap.servers}. */
+  public String bootstrap() {
+    return "127.0.0.1:" + address().getPort();
+  }
+
   public Broker broker() {
     return broker;
   }
@@ -67,7 +74,7 @@ public final class TestBroker implements AutoCloseable {
     return WireClient.connect(address());
   }
 
-  /** Stops the broker cleanly and starts it again on the same data directory (new client port). */
+  /** Stops the broker cleanly and starts it again on the same data directory and port. */
   public void restart() throws IOException {
     broker.close();
     broker = Broker.start(config());
