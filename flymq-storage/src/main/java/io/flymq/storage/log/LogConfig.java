@@ -25,6 +25,10 @@ import java.util.List;
  *     written since the last cleaning are at least this fraction of all sealed bytes (0..1)
  * @param fileDeleteDelayMs grace period before a deleted segment's files are removed, so reads
  *     already handed out (zero-copy slices) finish
+ * @param sealForceDelayMs under {@link SyncMode#NEVER}: how long after a roll the sealed segment is
+ *     forced to disk and the recovery point moved past it. By then the kernel has usually written
+ *     it back, so the force costs little; a segment deleted sooner is never forced. It bounds what
+ *     recovery rescans after a crash. The other modes force a segment when it is sealed.
  */
 public record LogConfig(
     int segmentBytes,
@@ -40,7 +44,8 @@ public record LogConfig(
     CleanupPolicy cleanupPolicy,
     long deleteRetentionMs,
     double minCleanableDirtyRatio,
-    long fileDeleteDelayMs) {
+    long fileDeleteDelayMs,
+    long sealForceDelayMs) {
 
   public static final int DEFAULT_SEGMENT_BYTES = 1 << 30;
   public static final long DEFAULT_SEGMENT_MS = Duration.ofDays(7).toMillis();
@@ -53,6 +58,9 @@ public record LogConfig(
   public static final long DEFAULT_DELETE_RETENTION_MS = Duration.ofDays(1).toMillis();
   public static final double DEFAULT_MIN_CLEANABLE_DIRTY_RATIO = 0.5;
   public static final long DEFAULT_FILE_DELETE_DELAY_MS = 60_000;
+
+  /** Linux's default {@code vm.dirty_expire_centisecs}: dirty pages older than this are written. */
+  public static final long DEFAULT_SEAL_FORCE_DELAY_MS = 30_000;
 
   public LogConfig {
     List<String> errors = new ArrayList<>();
@@ -85,6 +93,7 @@ public record LogConfig(
         minCleanableDirtyRatio,
         "0.0-1.0");
     check(errors, fileDeleteDelayMs >= 0, "file_delete_delay_ms", fileDeleteDelayMs, ">= 0");
+    check(errors, sealForceDelayMs >= 0, "seal_force_delay_ms", sealForceDelayMs, ">= 0");
     if (!errors.isEmpty()) {
       throw new IllegalArgumentException("invalid log configuration: " + String.join("; ", errors));
     }
@@ -120,7 +129,8 @@ public record LogConfig(
         .cleanupPolicy(cleanupPolicy)
         .deleteRetentionMs(deleteRetentionMs)
         .minCleanableDirtyRatio(minCleanableDirtyRatio)
-        .fileDeleteDelayMs(fileDeleteDelayMs);
+        .fileDeleteDelayMs(fileDeleteDelayMs)
+        .sealForceDelayMs(sealForceDelayMs);
   }
 
   /** Mutable builder; not thread-safe. */
@@ -139,6 +149,7 @@ public record LogConfig(
     private long deleteRetentionMs = DEFAULT_DELETE_RETENTION_MS;
     private double minCleanableDirtyRatio = DEFAULT_MIN_CLEANABLE_DIRTY_RATIO;
     private long fileDeleteDelayMs = DEFAULT_FILE_DELETE_DELAY_MS;
+    private long sealForceDelayMs = DEFAULT_SEAL_FORCE_DELAY_MS;
 
     private Builder() {}
 
@@ -212,6 +223,11 @@ public record LogConfig(
       return this;
     }
 
+    public Builder sealForceDelayMs(long value) {
+      sealForceDelayMs = value;
+      return this;
+    }
+
     public LogConfig build() {
       return new LogConfig(
           segmentBytes,
@@ -227,7 +243,8 @@ public record LogConfig(
           cleanupPolicy,
           deleteRetentionMs,
           minCleanableDirtyRatio,
-          fileDeleteDelayMs);
+          fileDeleteDelayMs,
+          sealForceDelayMs);
     }
   }
 }

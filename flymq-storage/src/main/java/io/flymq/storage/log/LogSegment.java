@@ -4,11 +4,13 @@ import io.flymq.record.BatchCheck;
 import io.flymq.record.RecordBatch;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +51,7 @@ final class LogSegment {
   /**
    * Set when retention or truncation removed the segment: a pending background seal then skips it.
    */
-  private boolean deleted;
+  private volatile boolean deleted;
 
   private boolean truncatedByRecovery;
 
@@ -221,6 +223,41 @@ final class LogSegment {
     nextOffset = batch.nextOffset();
     size = position + batch.sizeInBytes();
     return position;
+  }
+
+  /**
+   * Appends stamped batches at the end of the file with one gathering write (a positional write for
+   * a single batch), then indexes them and publishes the new size. Called by the log's writer only,
+   * with no more batches than {@link #indexRoom()}.
+   */
+  void append(List<RecordBatch> batches) throws IOException {
+    if (batches.size() == 1) {
+      append(batches.get(0));
+      return;
+    }
+    ByteBuffer[] buffers = new ByteBuffer[batches.size()];
+    long total = 0;
+    for (int i = 0; i < buffers.length; i++) {
+      buffers[i] = batches.get(i).slice();
+      total += buffers[i].remaining();
+    }
+    int position = size;
+    // Only the writer uses the channel's position; readers use positional reads.
+    channel.position(position);
+    for (long written = 0; written < total; ) {
+      written += channel.write(buffers);
+    }
+    for (RecordBatch batch : batches) {
+      indexBatch(batch.baseOffset(), batch.maxTimestamp(), position, batch.sizeInBytes());
+      position += batch.sizeInBytes();
+    }
+    nextOffset = batches.get(batches.size() - 1).nextOffset();
+    size = position;
+  }
+
+  /** Batches that can still be appended before an index is full (each adds at most one entry). */
+  int indexRoom() {
+    return Math.min(offsetIndex.room(), timeIndex.room());
   }
 
   private void indexBatch(
@@ -584,16 +621,45 @@ final class LogSegment {
    * records its final max timestamp in the time index, forces the log, and replaces both index
    * files with trimmed copies (so a restart after a crash trusts them).
    */
-  synchronized void seal() throws IOException {
+  void seal() throws IOException {
+    seal(true);
+  }
+
+  /**
+   * {@link #seal()}, forcing the log file only when {@code forceLog}: under {@code sync=never} the
+   * log force is deferred ({@link #forceSealed}) so a roll does not push a whole segment to the
+   * disk at once. The index files are always replaced durably; they are small.
+   */
+  synchronized void seal(boolean forceLog) throws IOException {
     if (deleted || !channel.isOpen()) {
       return;
     }
     if (offsetIndex.isWritable() && maxTimestamp >= 0) {
       timeIndex.maybeAppend(maxTimestamp, offsetOfMaxTimestamp);
     }
-    channel.force(true);
+    if (forceLog) {
+      channel.force(true);
+    }
     offsetIndex.seal();
     timeIndex.seal();
+  }
+
+  /**
+   * Forces the log file of a segment sealed without it. Not synchronized: the force may take a
+   * while and must not hold up a deletion on the writer.
+   *
+   * @return false when the segment was deleted or closed meanwhile (nothing left to make durable)
+   */
+  boolean forceSealed() throws IOException {
+    if (deleted) {
+      return false;
+    }
+    try {
+      channel.force(true);
+      return true;
+    } catch (ClosedChannelException e) {
+      return false;
+    }
   }
 
   /** Makes a sealed segment active again (after a truncation removed the segments after it). */

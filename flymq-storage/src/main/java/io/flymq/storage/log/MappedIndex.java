@@ -59,6 +59,11 @@ abstract class MappedIndex {
     return entries >= maxEntries;
   }
 
+  /** Entries that can still be appended. */
+  final int room() {
+    return Math.max(0, maxEntries - entries);
+  }
+
   final boolean isWritable() {
     return writable;
   }

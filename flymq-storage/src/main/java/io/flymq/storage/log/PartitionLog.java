@@ -303,32 +303,30 @@ public final class PartitionLog implements AutoCloseable {
   /** Writes a group of appends, forces them if the sync mode says so, then completes them. */
   private void writeGroup(List<PendingAppend> group) {
     List<AppendResult> results = new ArrayList<>(group.size());
-    int written = 0;
     boolean force = config.syncMode() == SyncMode.ALWAYS;
     try {
-      for (PendingAppend append : group) {
-        if (state != State.OPEN) {
-          break;
-        }
-        results.add(writeOne(append));
-        force |= append.force();
-        written++;
+      int next = 0;
+      while (next < group.size() && state == State.OPEN) {
+        next = writeRun(group, next, results);
       }
-      if (written > 0 && force) {
+      for (int i = 0; i < results.size(); i++) {
+        force |= group.get(i).force();
+      }
+      if (!results.isEmpty() && force) {
         active.flushLog();
         stats.recordFsync();
-      } else if (written > 0) {
+      } else if (!results.isEmpty()) {
         // Marked only now, and only for unforced groups: a forced group is on disk before anyone
         // could see the flag, so the interval flusher never forces the same bytes again.
         dirty = true;
       }
     } catch (IOException | RuntimeException e) {
       fail(e);
-      written = 0;
+      results.clear();
     }
     for (int i = 0; i < group.size(); i++) {
       PendingAppend append = group.get(i);
-      if (i < written) {
+      if (i < results.size()) {
         append.future().complete(results.get(i));
       } else {
         append.future().completeExceptionally(stateException());
@@ -336,17 +334,46 @@ public final class PartitionLog implements AutoCloseable {
     }
   }
 
-  private AppendResult writeOne(PendingAppend append) throws IOException {
-    RecordBatch batch = append.batch();
-    maybeRoll(batch.sizeInBytes());
-    long baseOffset = logEndOffset;
-    batch.setBaseOffset(baseOffset);
-    batch.setPartitionLeaderEpoch(append.leaderEpoch());
-    active.append(batch);
-    stats.recordAppend(batch.sizeInBytes());
-    logEndOffset = batch.nextOffset();
-    return new AppendResult(
-        baseOffset, batch.lastOffset(), append.logAppendTimeMs(), logStartOffset);
+  /**
+   * Stamps and writes the appends from {@code from} on that fit in the active segment (rolling
+   * first when the first does not), with one gathering write: one system call for the run instead
+   * of one per batch.
+   *
+   * @return the index in {@code group} after the last append written
+   */
+  private int writeRun(List<PendingAppend> group, int from, List<AppendResult> results)
+      throws IOException {
+    maybeRoll(group.get(from).batch().sizeInBytes());
+    LogSegment segment = active;
+    int indexRoom = segment.indexRoom();
+    long segmentSize = segment.size();
+    long offset = logEndOffset;
+    List<RecordBatch> run = new ArrayList<>(group.size() - from);
+    for (int i = from; i < group.size() && run.size() < indexRoom; i++) {
+      PendingAppend append = group.get(i);
+      RecordBatch batch = append.batch();
+      if (!run.isEmpty() && segmentSize + batch.sizeInBytes() > config.segmentBytes()) {
+        break;
+      }
+      batch.setBaseOffset(offset);
+      batch.setPartitionLeaderEpoch(append.leaderEpoch());
+      offset = batch.nextOffset();
+      segmentSize += batch.sizeInBytes();
+      run.add(batch);
+    }
+    segment.append(run);
+    for (int i = 0; i < run.size(); i++) {
+      RecordBatch batch = run.get(i);
+      stats.recordAppend(batch.sizeInBytes());
+      results.add(
+          new AppendResult(
+              batch.baseOffset(),
+              batch.lastOffset(),
+              group.get(from + i).logAppendTimeMs(),
+              logStartOffset));
+    }
+    logEndOffset = offset;
+    return from + run.size();
   }
 
   private void maybeRoll(int nextBatchSize) throws IOException {
@@ -364,7 +391,8 @@ public final class PartitionLog implements AutoCloseable {
   /**
    * Starts a new active segment at the log end and seals the previous one in the background:
    * forcing a segment of up to {@code segment_bytes} must not stall appends. The recovery point
-   * moves past it once it is sealed.
+   * moves past it once it is sealed and forced; under {@code sync=never} the force waits {@code
+   * seal_force_delay_ms} (see {@link #scheduleDeferredForce}).
    */
   private void roll() throws IOException {
     LogSegment previous = active;
@@ -373,16 +401,68 @@ public final class PartitionLog implements AutoCloseable {
     active = next;
     stats.recordRoll();
     long sealedUpTo = next.baseOffset();
+    boolean forceNow = config.syncMode() != SyncMode.NEVER;
     pendingSeals =
-        pendingSeals.thenRunAsync(() -> sealInBackground(previous, sealedUpTo), io.sealers());
+        pendingSeals.thenRunAsync(
+            () -> sealInBackground(previous, sealedUpTo, forceNow), io.sealers());
+    if (!forceNow) {
+      scheduleDeferredForce(previous, sealedUpTo);
+    }
     log.debug("{}: rolled segment {} -> {}", dir, previous.baseOffset(), next.baseOffset());
   }
 
-  private void sealInBackground(LogSegment segment, long sealedUpTo) {
+  private void sealInBackground(LogSegment segment, long sealedUpTo, boolean force) {
     try {
-      segment.seal();
-      stats.recordFsync();
-      RecoveryPoint.write(dir, sealedUpTo);
+      segment.seal(force);
+      if (force) {
+        stats.recordFsync();
+        RecoveryPoint.write(dir, sealedUpTo);
+      }
+    } catch (IOException | RuntimeException e) {
+      fail(e);
+    }
+  }
+
+  /**
+   * Under {@code sync=never}, forces a sealed segment {@code seal_force_delay_ms} after its roll
+   * and only then moves the recovery point past it. Forcing at the roll, as the other modes do,
+   * would write the whole segment to the disk at once, competing with appends for the disk and for
+   * the CPU the kernel spends on writeback; after the delay the kernel has usually written the
+   * pages back already, and a segment that retention or truncation removed meanwhile is never
+   * forced at all. A crash before the force only makes recovery rescan the segment.
+   *
+   * <p>Forces are queued behind the pending seals, in roll order, so the recovery point only ever
+   * covers forced segments. One is skipped when its segment left the log, became active again
+   * (truncation) or was replaced by compaction, whose copies are forced when written.
+   */
+  private void scheduleDeferredForce(LogSegment segment, long sealedUpTo) {
+    int version = segment.version();
+    io.scheduler()
+        .schedule(
+            () ->
+                onWriter(
+                    () -> {
+                      boolean stillSealed =
+                          segments.get(segment.baseOffset()) == segment
+                              && segment != active
+                              && segment.version() == version;
+                      if (stillSealed) {
+                        pendingSeals =
+                            pendingSeals.thenRunAsync(
+                                () -> forceSealed(segment, sealedUpTo), io.sealers());
+                      }
+                      return null;
+                    }),
+            config.sealForceDelayMs(),
+            TimeUnit.MILLISECONDS);
+  }
+
+  private void forceSealed(LogSegment segment, long sealedUpTo) {
+    try {
+      if (segment.forceSealed()) {
+        stats.recordFsync();
+        RecoveryPoint.write(dir, sealedUpTo);
+      }
     } catch (IOException | RuntimeException e) {
       fail(e);
     }

@@ -123,9 +123,10 @@ class DurabilityModeTest {
   }
 
   @Test
-  void shouldNotForceAppendsUnderSyncNeverUntilRoll() throws IOException {
+  void shouldForceSealedSegmentsUnderSyncNeverOnlyAfterTheSealForceDelay() throws IOException {
     try (PartitionLog log =
-        PartitionLog.open(dir, config(SyncMode.NEVER).segmentBytes(1024).build(), io)) {
+        PartitionLog.open(
+            dir, config(SyncMode.NEVER).segmentBytes(1024).sealForceDelayMs(400).build(), io)) {
       log.append(TestBatches.batch("a", 1)).join();
       assertThat(log.stats().fsyncs()).isZero();
 
@@ -133,11 +134,64 @@ class DurabilityModeTest {
         log.append(TestBatches.batch("b" + i, 2, 200, 1)).join();
       }
 
-      assertThat(log.stats().rolls()).isPositive();
-      // Rolled segments are forced by the background sealer, once each.
+      long rolls = log.stats().rolls();
+      assertThat(rolls).isPositive();
+      // Sealed at once, but not forced, and the recovery point stays put: a crash now rescans.
+      assertThat(log.stats().fsyncs()).isZero();
+      assertThat(RecoveryPoint.read(dir)).isZero();
+      // After the delay each rolled segment is forced once, and the recovery point passes it.
+      await().atMost(Duration.ofSeconds(10)).until(() -> log.stats().fsyncs() == rolls);
+      List<Long> bases = log.segmentBaseOffsets();
       await()
           .atMost(Duration.ofSeconds(10))
-          .until(() -> log.stats().fsyncs() == log.stats().rolls());
+          .until(() -> RecoveryPoint.read(dir) == bases.get(bases.size() - 1));
+    }
+  }
+
+  @Test
+  void shouldNeverForceASegmentThatRetentionDeletedBeforeTheSealForceDelay() throws IOException {
+    try (PartitionLog log =
+        PartitionLog.open(
+            dir,
+            config(SyncMode.NEVER)
+                .segmentBytes(1024)
+                .retentionBytes(1024)
+                .sealForceDelayMs(300)
+                .build(),
+            io)) {
+      for (int i = 0; i < 10; i++) {
+        log.append(TestBatches.batch("b" + i, 2, 200, 1)).join();
+      }
+      int deleted = log.applyRetention().join();
+      assertThat(deleted).isPositive();
+      int kept = log.segmentCount() - 1;
+
+      // Long after the delay: only the sealed segments retention kept were forced.
+      await().pollDelay(Duration.ofMillis(900)).until(() -> true);
+      assertThat(log.stats().fsyncs()).isEqualTo(kept);
+    }
+  }
+
+  @Test
+  void shouldKeepTheRecoveryPointBelowASegmentThatTruncationReopenedBeforeItsForce()
+      throws IOException {
+    try (PartitionLog log =
+        PartitionLog.open(
+            dir, config(SyncMode.NEVER).segmentBytes(1024).sealForceDelayMs(300).build(), io)) {
+      for (int i = 0; i < 10; i++) {
+        log.append(TestBatches.batch("b" + i, 2, 200, 1)).join();
+      }
+      List<Long> bases = log.segmentBaseOffsets();
+      assertThat(bases).hasSizeGreaterThan(2);
+      long reopened = bases.get(1);
+
+      // Past the first batch of the second segment: it becomes active again, the later ones go.
+      log.truncateTo(reopened + 2).join();
+
+      await().pollDelay(Duration.ofMillis(900)).until(() -> true);
+      // The first segment was forced after its delay; the reopened one must not count as durable.
+      assertThat(RecoveryPoint.read(dir)).isEqualTo(reopened);
+      assertThat(log.stats().fsyncs()).isEqualTo(1);
     }
   }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -152,6 +153,74 @@ class PartitionLogTest {
       for (long base : log.segmentBaseOffsets()) {
         assertThat(Files.size(dir.resolve(SegmentFiles.baseName(base) + ".log")))
             .isLessThanOrEqualTo(2048);
+      }
+    }
+  }
+
+  @Test
+  void shouldSplitOneWriterGroupWhereSegmentsFill() throws Exception {
+    // ~500-byte batches: 4 fit in a segment, whose index (8 entries) never fills.
+    assertOneGroupSplitsCleanly(
+        config().segmentBytes(2048).indexIntervalBytes(0).maxIndexBytes(64));
+  }
+
+  @Test
+  void shouldSplitOneWriterGroupWhereIndexesFill() throws Exception {
+    // An index entry for every batch but the first: 8 entries, so 9 of the 16 that would fit.
+    assertOneGroupSplitsCleanly(
+        config().segmentBytes(8192).indexIntervalBytes(0).maxIndexBytes(64));
+  }
+
+  private void assertOneGroupSplitsCleanly(LogConfig.Builder builder) throws Exception {
+    LogConfig cfg = builder.build();
+    LogIo oneWriter = LogIo.create(1, clock, Duration.ZERO);
+    try {
+      appendOneGroup(cfg, oneWriter);
+    } finally {
+      oneWriter.close();
+    }
+    // Indexes sealed at close agree with the log: reopening trusts them and reads the same.
+    try (PartitionLog log = PartitionLog.open(dir, cfg, io)) {
+      assertThat(log.logEndOffset()).isEqualTo(161);
+      assertThat(readAll(log, 0)).hasSize(161);
+      for (long offset = 0; offset < 161; offset += 7) {
+        String prefix = offset + ":";
+        assertThat(TestBatches.decode(log.read(offset, 1).readAll()))
+            .anySatisfy(record -> assertThat(record).startsWith(prefix));
+      }
+    }
+  }
+
+  private void appendOneGroup(LogConfig cfg, LogIo oneWriter) throws Exception {
+    try (PartitionLog log = PartitionLog.open(dir, cfg, oneWriter)) {
+      log.append(TestBatches.batch("first", 1)).join();
+      // Hold the only writer thread, so the next 40 appends queue up and reach the writer as one
+      // group, which crosses many segment limits.
+      CountDownLatch release = new CountDownLatch(1);
+      oneWriter
+          .writers()
+          .execute(
+              () -> {
+                try {
+                  release.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
+      List<CompletableFuture<AppendResult>> group = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        group.add(log.append(TestBatches.batch("g" + i, 4, 100, 1)));
+      }
+      release.countDown();
+
+      for (int i = 0; i < group.size(); i++) {
+        assertThat(group.get(i).join().baseOffset()).isEqualTo(1 + 4L * i);
+      }
+      assertThat(readAll(log, 0)).hasSize(161);
+      assertThat(log.segmentCount()).isGreaterThanOrEqualTo(5);
+      for (long base : log.segmentBaseOffsets()) {
+        assertThat(Files.size(dir.resolve(SegmentFiles.baseName(base) + ".log")))
+            .isLessThanOrEqualTo(cfg.segmentBytes());
       }
     }
   }
