@@ -22,6 +22,10 @@ import java.nio.file.StandardOpenOption;
  * mapped would fault (SIGBUS) on access; the replaced inode lives on until its mapping is
  * collected.
  *
+ * <p>The first {@link #loadedEntries()} entries were read from the file when it was opened; the
+ * ones after them were written by this process. Entries are only ever added at the end and dropped
+ * from the end, so the loaded ones stay a prefix, which truncation can only shorten.
+ *
  * <p>Thread-safety: one writer (the log's writer) and many readers. The entry count is volatile and
  * published after the entry bytes, so a reader never sees a half-written entry.
  */
@@ -31,6 +35,7 @@ abstract class MappedIndex {
   private final int maxEntries;
   private volatile MappedByteBuffer map;
   private volatile int entries;
+  private volatile int loadedEntries;
   private volatile boolean writable;
 
   MappedIndex(Path path, int entrySize, int maxBytes, boolean writable) throws IOException {
@@ -43,6 +48,7 @@ abstract class MappedIndex {
     int existing =
         size % entrySize == 0 ? (int) Math.min(size / entrySize, Integer.MAX_VALUE / entrySize) : 0;
     this.entries = writable ? Math.min(existing, maxEntries) : existing;
+    this.loadedEntries = entries;
     this.writable = writable;
     this.map = writable ? mapWritable() : mapReadOnly(path, (long) entries * entrySize);
   }
@@ -53,6 +59,14 @@ abstract class MappedIndex {
 
   final int entries() {
     return entries;
+  }
+
+  /**
+   * How many of the first entries came from the file at open (rather than from this process's
+   * writer) and are still in the index.
+   */
+  final int loadedEntries() {
+    return loadedEntries;
   }
 
   final boolean isFull() {
@@ -79,11 +93,14 @@ abstract class MappedIndex {
 
   /** Drops every entry from {@code slot} on. */
   final void truncateToEntries(int slot) {
+    // The writer refills the dropped slots: what it writes there did not come from the file.
+    loadedEntries = Math.max(0, Math.min(loadedEntries, slot));
     entries = Math.max(0, Math.min(entries, slot));
   }
 
   /** Drops all entries. */
   final void clear() {
+    loadedEntries = 0;
     entries = 0;
   }
 

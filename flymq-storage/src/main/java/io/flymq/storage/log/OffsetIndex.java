@@ -2,6 +2,7 @@ package io.flymq.storage.log;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Sparse map from offsets to byte positions in one segment's log file. An entry is added every
@@ -15,11 +16,22 @@ import java.nio.file.Path;
  * strictly increasing in both fields. A lookup ({@link #floorSlot}) finds the last indexed batch
  * whose base offset is <= the target; the caller scans forward from its position.
  *
- * <p>Thread-safety: see {@link MappedIndex}.
+ * <p><b>Trust.</b> An entry this process's writer appended is right by construction. An entry
+ * loaded from the file at open may be wrong even when the file passed {@link #isSane} (a damaged
+ * disk can leave increasing but wrong numbers), so a reader checks it against the batch header it
+ * points at before relying on it, and records a match with {@link #markChecked} so the check is
+ * paid once per entry. {@link #isTrusted} tells which entries need no check.
+ *
+ * <p>Thread-safety: see {@link MappedIndex}. Any reader may mark an entry checked (atomically);
+ * marks of slots that truncation dropped from the loaded prefix are ignored, since the writer
+ * refills those slots.
  */
 final class OffsetIndex extends MappedIndex {
   static final int ENTRY_SIZE = 8;
   private final long baseOffset;
+
+  /** One bit per loaded entry found to match the log; allocated at the first match. */
+  private volatile AtomicLongArray checkedLoadedEntries;
 
   OffsetIndex(Path path, long baseOffset, int maxBytes, boolean writable) throws IOException {
     super(path, ENTRY_SIZE, maxBytes, writable);
@@ -49,6 +61,43 @@ final class OffsetIndex extends MappedIndex {
   /** Slot of the last entry whose position is <= {@code position}, or -1. */
   int floorPositionSlot(int position) {
     return floorSlot(this::positionAt, position);
+  }
+
+  /**
+   * Whether a reader may rely on the entry in {@code slot} without reading the batch header it
+   * points at: true for entries this process wrote and for loaded entries already checked.
+   */
+  boolean isTrusted(int slot) {
+    if (slot >= loadedEntries()) {
+      return true;
+    }
+    AtomicLongArray checked = checkedLoadedEntries;
+    return checked != null
+        && slot >>> 6 < checked.length()
+        && (checked.get(slot >>> 6) & (1L << slot)) != 0;
+  }
+
+  /** Records that the loaded entry in {@code slot} matches the batch header it points at. */
+  void markChecked(int slot) {
+    int loaded = loadedEntries();
+    if (slot >= loaded) {
+      return;
+    }
+    AtomicLongArray checked = checkedLoadedEntries;
+    if (checked == null) {
+      synchronized (this) {
+        checked = checkedLoadedEntries;
+        if (checked == null) {
+          checked = new AtomicLongArray((loaded + 63) >>> 6);
+          checkedLoadedEntries = checked;
+        }
+      }
+    }
+    // Bits allocated after a truncation may be shorter than a slot read before it: that slot is no
+    // longer loaded, so there is nothing to mark.
+    if (slot >>> 6 < checked.length()) {
+      checked.getAndAccumulate(slot >>> 6, 1L << slot, (word, bit) -> word | bit);
+    }
   }
 
   /** Drops entries for batches at or after {@code position}. */

@@ -474,9 +474,15 @@ public final class PartitionLog implements AutoCloseable {
   }
 
   /**
-   * Whole batches starting with the batch that contains {@code offset}, up to {@code maxBytes} (at
-   * least one batch, even a larger one, so a consumer always progresses). Runs on the caller's
-   * thread.
+   * Whole batches of one segment starting with the batch that contains {@code offset}, up to {@code
+   * maxBytes} (at least one batch, even a larger one, so a consumer always progresses). Runs on the
+   * caller's thread.
+   *
+   * <p>The slice ends where the segment's offset index says a batch starts, so it may hold up to
+   * about one {@code index_interval_bytes} less than {@code maxBytes} would allow; it never cuts a
+   * batch, and a read that reaches the end of a segment returns all of it. A reader that continues
+   * from each slice's {@link LogSlice#nextOffset()} thus finds its bytes through the mapped index
+   * alone, without reading batch headers from the file (see docs/storage-format.md).
    *
    * @return an empty slice when {@code offset} is the log end offset
    * @throws OffsetOutOfRangeException when the offset is before the log start or after the end
