@@ -19,7 +19,11 @@ public sealed interface LogSlice permits LogSlice.FileSlice, LogSlice.BufferSlic
   /** Base offset of the first batch in the slice, or -1 when empty. */
   long firstBatchOffset();
 
-  /** Offset after the last batch of the slice (where the next read continues), or -1 when empty. */
+  /**
+   * Where the next read continues: the offset after the last batch of the slice, or in a compacted
+   * log possibly the base offset of the next batch (skipping offsets no batch holds); -1 when
+   * empty.
+   */
   long nextOffset();
 
   /** Copies the slice into a new heap buffer (for callers that cannot send file regions). */

@@ -31,10 +31,11 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: {@link #append} validates on the caller's thread (CPU only) and hands the batch to
  * the log's {@link SerialWriter}, which writes, rolls, forces and completes futures on a {@link
  * LogIo} pool thread; so a network thread never waits for the disk. Reads run on the caller's
- * thread and touch only the page cache (positional reads of batch headers, mapped indexes).
- * Truncation, retention, flush and close also run on the writer, in order with appends. Compaction
- * ({@link #compact}, COMPACT logs only) reads sealed segments and writes their cleaned copies on
- * {@link LogIo}'s cleaner thread, then swaps them in on the writer ({@link LogCleaner}).
+ * thread and touch only the page cache: the mapped offset index locates a slice, and batch headers
+ * are read (positional reads) only where the index cannot tell. Truncation, retention, flush and
+ * close also run on the writer, in order with appends. Compaction ({@link #compact}, COMPACT logs
+ * only) reads sealed segments and writes their cleaned copies on {@link LogIo}'s cleaner thread,
+ * then swaps them in on the writer ({@link LogCleaner}).
  *
  * <p>Durability follows {@link LogConfig#syncMode()} (DESIGN decision 8). Under ALWAYS a future
  * completes only after an fsync covering its batch; concurrent appends share fsyncs.
