@@ -51,8 +51,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #fileChannelWrite}: the baseline. One thread writes the same bytes with positional
  *       writes into files of the same size as the log's segments, keeping as many files as the
  *       log's retention keeps. {@code forceOnRoll=false} is the plain write loop the target
- *       compares with; {@code forceOnRoll=true} also forces each full file as the log does when it
- *       seals a segment, which shows how much of any gap is the disk rather than the log's code.
+ *       compares with; {@code forceOnRoll=true} also forces each full file, as the log does when it
+ *       seals a segment under {@code sync=always} or {@code interval}. Under {@code sync=never},
+ *       the mode measured here, the log forces a sealed segment only {@code seal_force_delay_ms}
+ *       (30 s) after its roll, so in these short iterations, where retention deletes segments
+ *       within seconds, neither side ever forces.
  * </ul>
  *
  * <p>Both write into fresh directories under {@code java.io.tmpdir} each iteration, rolling at 256
@@ -173,7 +176,8 @@ public class LogAppendBenchmark {
   @State(Scope.Thread)
   public static class Plain {
     /**
-     * Whether a full file is forced before the next one starts, as the log does at a segment roll.
+     * Whether a full file is forced before the next one starts, as the log does at a segment roll
+     * unless {@code sync=never}.
      */
     @Param({"false", "true"})
     public boolean forceOnRoll;
