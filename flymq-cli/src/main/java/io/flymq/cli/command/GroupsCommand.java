@@ -6,7 +6,6 @@ import io.flymq.cli.output.Printer;
 import io.flymq.cli.output.Progress;
 import io.flymq.client.FlyMQClient;
 import io.flymq.client.GroupInfo;
-import io.flymq.client.GroupLag;
 import io.flymq.client.GroupMembers;
 import io.flymq.client.TopicPartition;
 import io.flymq.client.errors.FlyMQException;
@@ -26,8 +25,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code groups list|describe|lag|reset|delete}: LIST_GROUPS, DESCRIBE_GROUP and DELETE_GROUP for
- * the group views (a group is known per topic: v1 groups are (topic, group) pairs), GET_OFFSET,
- * RESET_OFFSET, SEEK_TO_TIMESTAMP and SUBSCRIBE (log bounds) for lag and resets.
+ * the group views (a group is known per topic: v1 groups are (topic, group) pairs), DESCRIBE_GROUP
+ * and GET_LAG for lag (read by {@link PartitionLag} for both {@code describe} and {@code lag}),
+ * GET_OFFSET, RESET_OFFSET, SEEK_TO_TIMESTAMP and SUBSCRIBE (log bounds) for resets.
  */
 @Command(
     name = "groups",
@@ -79,7 +79,9 @@ final class GroupsCommand {
 
   @Command(
       name = "describe",
-      description = "Describe a consumer group on a topic: members and committed offsets with lag.",
+      description =
+          "Describe a consumer group on a topic: members, and each partition's committed offset"
+              + " and lag as groups lag shows them.",
       footerHeading = "%nExample:%n",
       footer = "  flymq-cli groups describe billing --topic orders")
   static final class Describe extends BaseCommand {
@@ -111,14 +113,14 @@ final class GroupsCommand {
             m ->
                 m.members()
                     .forEach(x -> x.assignment().forEach(tp -> owners.put(tp, x.memberId()))));
-        for (Map.Entry<Integer, Long> committed : info.committed().entrySet()) {
-          GroupLag lag = client.lag(info.topic(), group, committed.getKey());
+        List<Integer> partitions = partitions(client, info.topic(), null, this);
+        for (PartitionLag lag : PartitionLag.read(client, info, partitions)) {
           Map<String, Object> row = new LinkedHashMap<>();
-          row.put("partition", committed.getKey());
-          row.put("owner", owners.get(new TopicPartition(info.topic(), committed.getKey())));
-          row.put("committed_offset", committed.getValue());
+          row.put("partition", lag.partition());
+          row.put("owner", owners.get(new TopicPartition(info.topic(), lag.partition())));
+          row.put("committed_offset", lag.committedOrNull());
           row.put("log_end_offset", lag.logEnd());
-          row.put("lag", lag.lag());
+          row.put("lag", lag.lagOrNull());
           rows.add(row);
         }
       }
@@ -224,8 +226,10 @@ final class GroupsCommand {
   @Command(
       name = "lag",
       description = {
-        "Show a group's committed offset, the log end and the lag per partition of a topic.",
-        "A partition the group never committed shows no committed offset and counts all its records."
+        "Show a group's committed offset, log end and lag per partition of a topic,",
+        "as groups describe does. A partition without a commit shows - for its",
+        "committed offset and lag (null in JSON and YAML): a consumer starts there",
+        "where its reset policy says. total_lag sums the partitions with a commit."
       },
       footerHeading = "%nExample:%n",
       footer = "  flymq-cli groups lag orders --group billing -o json")
@@ -254,26 +258,23 @@ final class GroupsCommand {
     @Override
     public Integer call() {
       List<Map<String, Object>> rows = new ArrayList<>();
-      long total = 0;
+      List<PartitionLag> lags;
       try (FlyMQClient client = client()) {
-        for (int p : partitions(client, topic, partition, this)) {
-          long start = client.subscribe(topic, "", p, "earliest");
-          long end = client.subscribe(topic, "", p, "latest");
-          OptionalLong committed = committed(client, topic, group, p);
-          long lag = Math.max(0, end - (committed.isPresent() ? committed.getAsLong() : start));
-          total += lag;
-          Map<String, Object> row = new LinkedHashMap<>();
-          row.put("partition", p);
-          row.put("committed_offset", committed.isPresent() ? committed.getAsLong() : null);
-          row.put("log_end_offset", end);
-          row.put("lag", lag);
-          rows.add(row);
-        }
+        List<Integer> partitions = partitions(client, topic, partition, this);
+        lags = PartitionLag.read(client, client.describeGroup(topic, group), partitions);
+      }
+      for (PartitionLag lag : lags) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("partition", lag.partition());
+        row.put("committed_offset", lag.committedOrNull());
+        row.put("log_end_offset", lag.logEnd());
+        row.put("lag", lag.lagOrNull());
+        rows.add(row);
       }
       Map<String, Object> head = new LinkedHashMap<>();
       head.put("group", group);
       head.put("topic", topic);
-      head.put("total_lag", total);
+      head.put("total_lag", PartitionLag.orNull(PartitionLag.total(lags)));
       printHeadAndRows(
           output.printer(ctx.out()),
           head,

@@ -1,15 +1,22 @@
 package io.flymq.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.flymq.cli.testing.CliRunner;
 import io.flymq.cli.testing.CliRunner.Result;
+import io.flymq.client.FlyMQClient;
 import io.flymq.server.testing.TestBroker;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GroupsIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static TestBroker broker;
   private CliRunner cli;
 
@@ -97,14 +106,115 @@ class GroupsIT {
         .contains("\"committed_offset\" : 10");
   }
 
+  /**
+   * A topic of two partitions, 10 records in partition 0 and 4 in partition 1, and a group that
+   * committed offset 3 on partition 0 only.
+   */
+  private void groupWithACommitOnOnePartitionOnly(String topic, String group) {
+    cli.run("topics", "create", topic, "--partitions", "2");
+    cli.runWithInput(
+        "0\n1\n2\n3\n4\n5\n6\n7\n8\n9\n".getBytes(StandardCharsets.UTF_8),
+        "produce",
+        topic,
+        "--partition",
+        "0");
+    cli.runWithInput(
+        "0\n1\n2\n3\n".getBytes(StandardCharsets.UTF_8), "produce", topic, "--partition", "1");
+    Result commit =
+        cli.run("groups", "reset", topic, "--group", group, "--to", "3", "--partition", "0");
+    assertThat(commit.exitCode()).as(commit.err()).isZero();
+  }
+
+  // Before: for a partition without a commit groups lag printed committed 0 (GET_OFFSET's answer
+  // there) and the whole log as lag, while groups describe left the partition out.
   @Test
-  void shouldShowAGroupThatNeverCommittedWithAllRecordsAsLag() {
+  void shouldReportTheSameLagInLagAndDescribeWhetherOrNotAPartitionHasACommit() throws Exception {
+    groupWithACommitOnOnePartitionOnly("halfread", "half");
+
+    for (String format : List.of("json", "yaml")) {
+      ObjectMapper parser = format.equals("json") ? JSON : YAML;
+      Result lag = cli.run("groups", "lag", "halfread", "--group", "half", "-o", format);
+      Result describe = cli.run("groups", "describe", "half", "--topic", "halfread", "-o", format);
+
+      for (String field : List.of("committed_offset", "log_end_offset", "lag")) {
+        assertThat(column(parser, describe, field))
+            .as("%s %s: describe vs lag", format, field)
+            .isEqualTo(column(parser, lag, field));
+      }
+      assertThat(column(parser, lag, "committed_offset"))
+          .as(format)
+          .containsExactly(entry(0, 3L), entry(1, null));
+      assertThat(column(parser, lag, "log_end_offset"))
+          .as(format)
+          .containsExactly(entry(0, 10L), entry(1, 4L));
+      assertThat(column(parser, lag, "lag"))
+          .as(format)
+          .containsExactly(entry(0, 7L), entry(1, null));
+      assertThat(parser.readTree(lag.out()).get("total_lag").asLong()).as(format).isEqualTo(7);
+    }
+  }
+
+  @Test
+  void shouldPrintADashForTheCommittedOffsetAndLagOfAPartitionWithoutACommit() {
+    groupWithACommitOnOnePartitionOnly("dashed", "dasher");
+
+    Result lag = cli.run("groups", "lag", "dashed", "--group", "dasher");
+    assertThat(lag.exitCode()).as(lag.err()).isZero();
+    assertThat(lag.out())
+        .contains("total_lag  7\n")
+        .contains("PARTITION  COMMITTED-OFFSET  LOG-END-OFFSET  LAG\n")
+        .contains("0          3                 10              7\n")
+        .contains("1          -                 4               -\n");
+
+    Result describe = cli.run("groups", "describe", "dasher", "--topic", "dashed");
+    assertThat(describe.exitCode()).as(describe.err()).isZero();
+    assertThat(describe.out())
+        .containsPattern("\n0\\s+-\\s+3\\s+10\\s+7\n")
+        .containsPattern("\n1\\s+-\\s+-\\s+4\\s+-\n");
+  }
+
+  @Test
+  void shouldShowNoTotalLagForAGroupWithoutAnyCommitOnTheTopic() {
     topicWithTenRecords("unread");
+    // A v1 SUBSCRIBE names the group on the topic without committing anything.
+    try (FlyMQClient client = FlyMQClient.builder().bootstrapServers(broker.bootstrap()).build()) {
+      client.subscribe("unread", "idle", 0, "earliest");
+    }
 
-    Result lag = cli.run("groups", "lag", "unread", "--group", "nobody", "-o", "json");
+    Result lag = cli.run("groups", "lag", "unread", "--group", "idle", "-o", "json");
 
-    assertThat(lag.exitCode()).isZero();
-    assertThat(lag.out()).contains("\"committed_offset\" : null").contains("\"total_lag\" : 10");
+    assertThat(lag.exitCode()).as(lag.err()).isZero();
+    assertThat(lag.out())
+        .contains("\"total_lag\" : null")
+        .contains("\"committed_offset\" : null")
+        .contains("\"log_end_offset\" : 10")
+        .contains("\"lag\" : null");
+  }
+
+  @Test
+  void shouldReportAGroupUnknownOnTheTopicAsDescribeDoes() {
+    topicWithTenRecords("unknown-group");
+
+    Result lag = cli.run("groups", "lag", "unknown-group", "--group", "nobody");
+    Result describe = cli.run("groups", "describe", "nobody", "--topic", "unknown-group");
+
+    assertThat(lag.exitCode()).isEqualTo(1).isEqualTo(describe.exitCode());
+    assertThat(lag.err())
+        .contains("consumer group not found: unknown-group:nobody")
+        .contains("hint: ")
+        .isEqualTo(describe.err());
+  }
+
+  /** One field of every row of the command's {@code partitions}, by partition; null stays null. */
+  private static Map<Integer, Long> column(ObjectMapper parser, Result result, String field)
+      throws Exception {
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    Map<Integer, Long> values = new TreeMap<>();
+    for (JsonNode row : parser.readTree(result.out()).get("partitions")) {
+      JsonNode value = row.get(field);
+      values.put(row.get("partition").asInt(), value.isNull() ? null : value.asLong());
+    }
+    return values;
   }
 
   @Test

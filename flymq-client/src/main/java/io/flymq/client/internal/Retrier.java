@@ -10,14 +10,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Runs an asynchronous operation again after a retriable {@link FlyMQException}, waiting an
- * exponentially growing delay (initial, doubled, capped, with up to 20% jitter so that many clients
- * do not retry in step). Thread-safe.
+ * Runs an asynchronous operation again after a retriable {@link FlyMQException}, waiting the delays
+ * of a {@link Backoff} between attempts. Thread-safe.
  */
 public final class Retrier {
   private final int retries;
-  private final Duration initial;
-  private final Duration max;
+  private final Backoff backoff;
   private final ScheduledExecutorService timer;
 
   /**
@@ -28,17 +26,17 @@ public final class Retrier {
    */
   public Retrier(int retries, Duration initial, Duration max, ScheduledExecutorService timer) {
     this.retries = retries;
-    this.initial = initial;
-    this.max = max;
+    this.backoff = new Backoff(initial, max);
     this.timer = timer;
   }
 
-  /** The delay before retry number {@code attempt} (1-based). */
+  /**
+   * The delay before retry number {@code attempt} (1-based): {@link Backoff#delayMs(int)}.
+   *
+   * @throws IllegalArgumentException if {@code attempt < 1}
+   */
   public long backoffMs(int attempt) {
-    long delay = initial.toMillis() << Math.min(20, attempt - 1);
-    long capped = Math.min(max.toMillis(), delay);
-    return capped
-        + (long) (capped * 0.2 * java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+    return backoff.delayMs(attempt);
   }
 
   /**

@@ -4,7 +4,7 @@ import io.flymq.client.FlyMQClient;
 import io.flymq.client.errors.ClientClosedException;
 import io.flymq.client.errors.FlyMQException;
 import io.flymq.client.errors.TimeoutException;
-import io.flymq.client.internal.Retrier;
+import io.flymq.client.internal.Backoff;
 import io.flymq.client.producer.ProducerConfig;
 import io.flymq.protocol.error.ErrorCode;
 import io.flymq.protocol.message.batch.ProduceBatchResponse;
@@ -35,7 +35,7 @@ final class Sender implements Runnable {
   private final RecordAccumulator accumulator;
   private final BufferMemory memory;
   private final ProducerConfig config;
-  private final Retrier backoff;
+  private final Backoff backoff;
   private final Consumer<ProducerBatch> sendOne = this::send;
   private final AtomicInteger forcing = new AtomicInteger();
   private volatile Thread thread;
@@ -51,12 +51,7 @@ final class Sender implements Runnable {
     this.accumulator = accumulator;
     this.memory = memory;
     this.config = config;
-    this.backoff =
-        new Retrier(
-            config.client().retries(),
-            config.client().retryBackoff(),
-            config.client().retryBackoffMax(),
-            client.scheduler());
+    this.backoff = new Backoff(config.client().retryBackoff(), config.client().retryBackoffMax());
   }
 
   void start(String name) {
@@ -143,7 +138,7 @@ final class Sender implements Runnable {
       try {
         client
             .scheduler()
-            .schedule(() -> send(batch), backoff.backoffMs(batch.attempts), TimeUnit.MILLISECONDS);
+            .schedule(() -> send(batch), backoff.delayMs(batch.attempts), TimeUnit.MILLISECONDS);
         return;
       } catch (RejectedExecutionException closing) {
         failure = new ClientClosedException("producer closed while retrying " + batch.partition);
