@@ -350,8 +350,11 @@ final class GroupsCommand {
                 ctx.err(),
                 progress || (ctx.stderrIsTerminal() && partitions.size() > 50),
                 "partitions");
+        Map<Integer, Long> commits = commits(client, topic, group);
         for (int p : partitions) {
-          OptionalLong before = committed(client, topic, group, p);
+          Long committed = commits.get(p);
+          OptionalLong before =
+              committed == null ? OptionalLong.empty() : OptionalLong.of(committed);
           resetOne(client, p, to, before);
           Map<String, Object> row = new LinkedHashMap<>();
           row.put("partition", p);
@@ -408,12 +411,17 @@ final class GroupsCommand {
     return all;
   }
 
-  static OptionalLong committed(FlyMQClient client, String topic, String group, int partition) {
+  /**
+   * The group's commits on the topic by partition, from DESCRIBE_GROUP, which leaves out partitions
+   * without a commit (GET_OFFSET answers 0 for those, which is no commit at all); empty when the
+   * broker does not know the group on the topic.
+   */
+  static Map<Integer, Long> commits(FlyMQClient client, String topic, String group) {
     try {
-      return OptionalLong.of(client.committedOffset(topic, group, partition));
+      return client.describeGroup(topic, group).committed();
     } catch (FlyMQException e) {
       if (e.code() == ErrorCode.GROUP_NOT_FOUND) {
-        return OptionalLong.empty();
+        return Map.of();
       }
       throw e;
     }

@@ -237,6 +237,21 @@ class GroupsIT {
     assertThat(cli.run("subscribe", "resettable", "-g", "g3", "-n", "1").out()).isEqualTo("0\n");
   }
 
+  @Test
+  void shouldShowNoPreviousOffsetWhenResettingAPartitionWithoutACommit() {
+    groupWithACommitOnOnePartitionOnly("half-committed", "halfway");
+
+    Result reset =
+        cli.run("groups", "reset", "half-committed", "--group", "halfway", "--shift-by", "2");
+
+    assertThat(reset.exitCode()).as(reset.err()).isZero();
+    // Partition 1 was never committed: no previous offset, and the shift counts from the log start.
+    assertThat(reset.out())
+        .contains("PARTITION  PREVIOUS-OFFSET  NEW-OFFSET\n")
+        .contains("0          3                5\n")
+        .contains("1          -                2\n");
+  }
+
   private String reset(String... target) {
     List<String> args =
         new ArrayList<>(List.of("groups", "reset", "resettable", "--group", "g3", "-o", "json"));
