@@ -78,6 +78,15 @@ import org.slf4j.LoggerFactory;
  * {@code poll} commits the positions of returned records every {@code auto.commit.interval.ms}, and
  * a revocation and {@link #close} commit them once more.
  *
+ * <p>The group coordinator <b>fences</b> a member's commit, storing none of it, with code {@code
+ * UNKNOWN_MEMBER} when it removed the member (the next {@code poll} reports the partitions lost to
+ * the {@link ConsumerRebalanceListener} and rejoins as a new member) and {@code STALE_GENERATION}
+ * when it counts the member from a later generation than the commit carried, i.e. it processed a
+ * rejoin of the member whose answer the consumer has not seen (the next {@code poll} refreshes the
+ * generation and the assignment, reporting partitions that moved to {@link
+ * ConsumerRebalanceListener#onPartitionsRevoked}; commit again after it). A fenced commit is never
+ * retried under another generation, and auto-commit covers its positions again once refreshed.
+ *
  * <p><b>Threads.</b> Not thread-safe: use it from one thread at a time, as Kafka's consumer; a
  * second thread calling in concurrently gets {@link ConcurrentModificationException}. Only {@link
  * #wakeup()} may be called from any thread at any time. The consumer owns a {@link FlyMQClient}
@@ -324,7 +333,9 @@ public final class FlyMQConsumer<K, V> implements Consumer<K, V> {
    * {@inheritDoc}
    *
    * @throws IllegalStateException if no {@code group.id} is set
-   * @throws io.flymq.client.errors.FlyMQException if a commit failed (others may have succeeded)
+   * @throws io.flymq.client.errors.FlyMQException if a commit failed (others may have succeeded);
+   *     with code STALE_GENERATION or UNKNOWN_MEMBER, and nothing committed, when the group
+   *     coordinator fenced it (see the class documentation: poll, then commit again)
    */
   @Override
   public void commitSync() {
@@ -337,7 +348,9 @@ public final class FlyMQConsumer<K, V> implements Consumer<K, V> {
    * @throws IllegalStateException if no {@code group.id} is set
    * @throws io.flymq.client.errors.FlyMQException if a commit failed (others may have succeeded);
    *     with code PARTITION_NOT_ASSIGNED, and nothing committed, when a group member names a
-   *     partition it does not own (e.g. one revoked since)
+   *     partition it does not own (e.g. one revoked since); with code STALE_GENERATION or
+   *     UNKNOWN_MEMBER, and nothing committed, when the group coordinator fenced it (see the class
+   *     documentation: poll, then commit again)
    */
   @Override
   public void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
@@ -345,7 +358,8 @@ public final class FlyMQConsumer<K, V> implements Consumer<K, V> {
   }
 
   /**
-   * {@inheritDoc} Failures are logged.
+   * {@inheritDoc} Failures are logged; a fenced commit (STALE_GENERATION, UNKNOWN_MEMBER) makes the
+   * next {@link #poll} refresh the membership, as with {@link #commitSync()}.
    *
    * @throws IllegalStateException if no {@code group.id} is set
    */
@@ -356,7 +370,10 @@ public final class FlyMQConsumer<K, V> implements Consumer<K, V> {
 
   /**
    * {@inheritDoc} The callback runs on the client's I/O thread and must not block; without one,
-   * failures are logged. The metadata is stored for a group member only.
+   * failures are logged. The metadata is stored for a group member only. The callback gets the
+   * exceptions {@link #commitSync(Map)} throws, e.g. a {@link
+   * io.flymq.client.errors.FlyMQException} of code STALE_GENERATION when the group coordinator
+   * fenced the commit; the next {@link #poll} then refreshes the membership.
    *
    * @throws IllegalStateException if no {@code group.id} is set
    */
