@@ -289,6 +289,7 @@ public final class ConsumerConfig {
   public static final class Builder {
     private ClientConfig.Builder client = ClientConfig.builder();
     private final SettingParser parser = new SettingParser();
+    private final ConsumerSettings settings = new ConsumerSettings(parser);
     private String groupId;
     private String groupInstanceId;
     private Duration sessionTimeout = Duration.ofSeconds(10);
@@ -410,108 +411,18 @@ public final class ConsumerConfig {
     }
 
     /**
-     * Sets a client or consumer setting by its key. Mistakes, unknown keys included, are reported
-     * by {@link #build()}.
+     * Sets a client or consumer setting by its key, the value as a properties file gives it.
+     * Mistakes, unknown keys included, are reported by {@link #build()}.
      *
      * @return this
      */
     public Builder set(String key, String value) {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(value, "value of " + key);
-      if (!client.set(key, value) && !setOwn(key, value)) {
+      if (!client.set(key, value) && !settings.apply(this, key, value)) {
         client.unknown(key, KEYS);
       }
       return this;
-    }
-
-    private boolean setOwn(String key, String value) {
-      switch (key) {
-        case GROUP_ID:
-          groupId = value;
-          break;
-        case GROUP_INSTANCE_ID:
-          groupInstanceId = value;
-          break;
-        case SESSION_TIMEOUT_MS:
-          sessionTimeout = millis(key, value, 1, Integer.MAX_VALUE, sessionTimeout);
-          break;
-        case HEARTBEAT_INTERVAL_MS:
-          heartbeatInterval = millis(key, value, 1, Integer.MAX_VALUE, Duration.ofMillis(1));
-          break;
-        case MAX_POLL_INTERVAL_MS:
-          maxPollInterval = millis(key, value, 1, Integer.MAX_VALUE, maxPollInterval);
-          break;
-        case PARTITION_ASSIGNMENT_STRATEGY:
-          AssignmentStrategy strategy = AssignmentStrategy.parse(value);
-          if (strategy == null) {
-            parser.error(
-                key, value, "range, roundrobin or sticky (or a Kafka assignor class name)");
-          } else {
-            assignmentStrategy = strategy;
-          }
-          break;
-        case AUTO_OFFSET_RESET:
-          autoOffsetReset(value);
-          break;
-        case ENABLE_AUTO_COMMIT:
-          enableAutoCommit = parser.bool(key, value, false);
-          break;
-        case AUTO_COMMIT_INTERVAL_MS:
-          autoCommitInterval = millis(key, value, 1, Integer.MAX_VALUE, autoCommitInterval);
-          break;
-        case FETCH_MIN_BYTES:
-          fetchMinBytes = bytes(key, value, 0, fetchMinBytes);
-          break;
-        case FETCH_MAX_WAIT_MS:
-          fetchMaxWait = millis(key, value, 0, MAX_FETCH_WAIT_MS, fetchMaxWait);
-          break;
-        case FETCH_MAX_BYTES:
-          fetchMaxBytes = bytes(key, value, 1, fetchMaxBytes);
-          break;
-        case MAX_PARTITION_FETCH_BYTES:
-          maxPartitionFetchBytes = bytes(key, value, 1, maxPartitionFetchBytes);
-          break;
-        case MAX_POLL_RECORDS:
-          maxPollRecords = bytes(key, value, 1, maxPollRecords);
-          break;
-        case ISOLATION_LEVEL:
-          isolationLevel(value);
-          break;
-        default:
-          return false;
-      }
-      return true;
-    }
-
-    private void autoOffsetReset(String value) {
-      for (AutoOffsetReset candidate : AutoOffsetReset.values()) {
-        if (candidate.configName().equals(value.trim().toLowerCase(Locale.ROOT))) {
-          autoOffsetReset = candidate;
-          return;
-        }
-      }
-      parser.error(AUTO_OFFSET_RESET, value, "earliest, latest or none");
-    }
-
-    private void isolationLevel(String value) {
-      switch (value.trim().toLowerCase(Locale.ROOT)) {
-        case "read_uncommitted":
-          isolationLevel = IsolationLevel.READ_UNCOMMITTED;
-          break;
-        case "read_committed":
-          isolationLevel = IsolationLevel.READ_COMMITTED;
-          break;
-        default:
-          parser.error(ISOLATION_LEVEL, value, "read_uncommitted or read_committed");
-      }
-    }
-
-    private Duration millis(String key, String value, long min, long max, Duration fallback) {
-      return Duration.ofMillis(parser.number(key, value, min, max, fallback.toMillis()));
-    }
-
-    private int bytes(String key, String value, long min, int fallback) {
-      return (int) parser.number(key, value, min, Integer.MAX_VALUE, fallback);
     }
 
     /**

@@ -8,27 +8,23 @@ import io.flymq.client.internal.consumer.Committer;
 import io.flymq.client.internal.consumer.Fetcher;
 import io.flymq.client.internal.consumer.GroupMembership;
 import io.flymq.client.internal.consumer.OffsetLookups;
+import io.flymq.client.internal.consumer.OffsetQueries;
 import io.flymq.client.internal.consumer.PartitionState;
 import io.flymq.client.internal.consumer.PollSignal;
 import io.flymq.client.internal.consumer.RecordDecoder;
+import io.flymq.client.internal.consumer.SingleThreadGuard;
 import io.flymq.client.internal.consumer.SubscriptionState;
 import io.flymq.client.internal.consumer.TopicSubscription;
 import io.flymq.client.serde.Deserializer;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.ConcurrentModificationException;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +74,15 @@ import org.slf4j.LoggerFactory;
  * {@code poll} commits the positions of returned records every {@code auto.commit.interval.ms}, and
  * a revocation and {@link #close} commit them once more.
  *
+ * <p>The group coordinator <b>fences</b> a member's commit, storing none of it, with code {@code
+ * UNKNOWN_MEMBER} when it removed the member (the next {@code poll} reports the partitions lost to
+ * the {@link ConsumerRebalanceListener} and rejoins as a new member) and {@code STALE_GENERATION}
+ * when it counts the member from a later generation than the commit carried, i.e. it processed a
+ * rejoin of the member whose answer the consumer has not seen (the next {@code poll} refreshes the
+ * generation and the assignment, reporting partitions that moved to {@link
+ * ConsumerRebalanceListener#onPartitionsRevoked}; commit again after it). A fenced commit is never
+ * retried under another generation, and auto-commit covers its positions again once refreshed.
+ *
  * <p><b>Threads.</b> Not thread-safe: use it from one thread at a time, as Kafka's consumer; a
  * second thread calling in concurrently gets {@link ConcurrentModificationException}. Only {@link
  * #wakeup()} may be called from any thread at any time. The consumer owns a {@link FlyMQClient}
@@ -97,8 +102,8 @@ public final class FlyMQConsumer<K, V> implements Consumer<K, V> {
   private final OffsetLookups lookups;
   private final Fetcher<K, V> fetcher;
   private final Committer committer;
-  private final AtomicReference<Thread> owner = new AtomicReference<>();
-  private int ownerDepth;
+  private final OffsetQueries queries;
+  private final SingleThreadGuard guard;
   private AssignmentSource source;
   private boolean closed;
 
@@ -117,6 +122,8 @@ public final class FlyMQConsumer<K, V> implements Consumer<K, V> {
     this.lookups = new OffsetLookups(client, config, signal::signal);
     this.fetcher = new Fetcher<>(client, config, subscriptions, decoder, signal::signal);
     this.committer = new Committer(client, config, lookups, subscriptions, System.nanoTime());
+    this.queries = new OffsetQueries(lookups, subscriptions);
+    this.guard = new SingleThreadGuard("consumer " + config.clientConfig().clientId());
   }
 
   /**
@@ -324,7 +331,9 @@ public final class FlyMQConsumer<K, V> implements Consumer<K, V> {
    * {@inheritDoc}
    *
    * @throws IllegalStateException if no {@code group.id} is set
-   * @throws io.flymq.client.errors.FlyMQException if a commit failed (others may have succeeded)
+   * @throws io.flymq.client.errors.FlyMQException if a commit failed (others may have succeeded);
+   *     with code STALE_GENERATION or UNKNOWN_MEMBER, and nothing committed, when the group
+   *     coordinator fenced it (see the class documentation: poll, then commit again)
    */
   @Override
   public void commitSync() {
@@ -337,7 +346,9 @@ public final class FlyMQConsumer<K, V> implements Consumer<K, V> {
    * @throws IllegalStateException if no {@code group.id} is set
    * @throws io.flymq.client.errors.FlyMQException if a commit failed (others may have succeeded);
    *     with code PARTITION_NOT_ASSIGNED, and nothing committed, when a group member names a
-   *     partition it does not own (e.g. one revoked since)
+   *     partition it does not own (e.g. one revoked since); with code STALE_GENERATION or
+   *     UNKNOWN_MEMBER, and nothing committed, when the group coordinator fenced it (see the class
+   *     documentation: poll, then commit again)
    */
   @Override
   public void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
@@ -345,7 +356,8 @@ public final class FlyMQConsumer<K, V> implements Consumer<K, V> {
   }
 
   /**
-   * {@inheritDoc} Failures are logged.
+   * {@inheritDoc} Failures are logged; a fenced commit (STALE_GENERATION, UNKNOWN_MEMBER) makes the
+   * next {@link #poll} refresh the membership, as with {@link #commitSync()}.
    *
    * @throws IllegalStateException if no {@code group.id} is set
    */
@@ -356,7 +368,10 @@ public final class FlyMQConsumer<K, V> implements Consumer<K, V> {
 
   /**
    * {@inheritDoc} The callback runs on the client's I/O thread and must not block; without one,
-   * failures are logged. The metadata is stored for a group member only.
+   * failures are logged. The metadata is stored for a group member only. The callback gets the
+   * exceptions {@link #commitSync(Map)} throws, e.g. a {@link
+   * io.flymq.client.errors.FlyMQException} of code STALE_GENERATION when the group coordinator
+   * fenced the commit; the next {@link #poll} then refreshes the membership.
    *
    * @throws IllegalStateException if no {@code group.id} is set
    */
@@ -374,21 +389,7 @@ public final class FlyMQConsumer<K, V> implements Consumer<K, V> {
    */
   @Override
   public Map<TopicPartition, OffsetAndMetadata> committed(Set<TopicPartition> partitions) {
-    return call(
-        () -> {
-          if (source instanceof GroupMembership) {
-            return FlyMQClient.await(lookups.groupOffsets(partitions));
-          }
-          Map<TopicPartition, Long> offsets = lookUpAll(partitions, lookups::committed);
-          Map<TopicPartition, OffsetAndMetadata> committed = new LinkedHashMap<>();
-          offsets.forEach(
-              (tp, offset) -> {
-                if (offset != null) {
-                  committed.put(tp, OffsetAndMetadata.of(offset));
-                }
-              });
-          return committed;
-        });
+    return call(() -> queries.committed(partitions, source instanceof GroupMembership));
   }
 
   // ---- positions ----
@@ -416,7 +417,7 @@ public final class FlyMQConsumer<K, V> implements Consumer<K, V> {
    */
   @Override
   public void seekToBeginning(Collection<TopicPartition> partitions) {
-    run(() -> seekAll(partitions, lookups::logStart));
+    run(() -> queries.seekToBeginning(partitions));
   }
 
   /**
@@ -428,16 +429,7 @@ public final class FlyMQConsumer<K, V> implements Consumer<K, V> {
    */
   @Override
   public void seekToEnd(Collection<TopicPartition> partitions) {
-    run(() -> seekAll(partitions, lookups::logEnd));
-  }
-
-  private void seekAll(
-      Collection<TopicPartition> partitions,
-      Function<TopicPartition, CompletableFuture<Long>> lookup) {
-    Collection<TopicPartition> targets =
-        partitions.isEmpty() ? subscriptions.assigned() : partitions;
-    targets.forEach(subscriptions::require);
-    lookUpAll(targets, lookup).forEach((tp, offset) -> subscriptions.require(tp).seek(offset));
+    run(() -> queries.seekToEnd(partitions));
   }
 
   /**
@@ -449,7 +441,7 @@ public final class FlyMQConsumer<K, V> implements Consumer<K, V> {
    */
   @Override
   public long position(TopicPartition partition) {
-    return call(() -> lookups.awaitPosition(subscriptions.require(partition)));
+    return call(() -> queries.position(partition));
   }
 
   /**
@@ -468,48 +460,19 @@ public final class FlyMQConsumer<K, V> implements Consumer<K, V> {
                 "timestamp of " + tp + ": " + ts + " (expected: >= 0 ms since the epoch)");
           }
         });
-    return call(
-        () -> {
-          Map<TopicPartition, Long> found =
-              lookUpAll(
-                  timestamps.keySet(), tp -> lookups.offsetForTimestamp(tp, timestamps.get(tp)));
-          Map<TopicPartition, Long> ends = lookUpAll(timestamps.keySet(), lookups::logEnd);
-          Map<TopicPartition, OffsetAndTimestamp> result = new HashMap<>();
-          // The broker answers the log end when no record is that recent: no such offset.
-          found.forEach(
-              (tp, offset) ->
-                  result.put(
-                      tp,
-                      offset >= ends.get(tp)
-                          ? null
-                          : new OffsetAndTimestamp(offset, timestamps.get(tp))));
-          return result;
-        });
+    return call(() -> queries.offsetsForTimes(timestamps));
   }
 
   /** {@inheritDoc} @throws io.flymq.client.errors.FlyMQException if a look-up failed */
   @Override
   public Map<TopicPartition, Long> beginningOffsets(Collection<TopicPartition> partitions) {
-    return call(() -> lookUpAll(partitions, lookups::logStart));
+    return call(() -> queries.beginningOffsets(partitions));
   }
 
   /** {@inheritDoc} @throws io.flymq.client.errors.FlyMQException if a look-up failed */
   @Override
   public Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions) {
-    return call(() -> lookUpAll(partitions, lookups::logEnd));
-  }
-
-  /** Runs the look-ups in parallel and waits for all; null results are kept. */
-  private static Map<TopicPartition, Long> lookUpAll(
-      Collection<TopicPartition> partitions,
-      Function<TopicPartition, CompletableFuture<Long>> lookup) {
-    Map<TopicPartition, CompletableFuture<Long>> pending = new LinkedHashMap<>();
-    for (TopicPartition tp : new LinkedHashSet<>(partitions)) {
-      pending.put(tp, lookup.apply(tp));
-    }
-    Map<TopicPartition, Long> results = new LinkedHashMap<>();
-    pending.forEach((tp, future) -> results.put(tp, FlyMQClient.await(future)));
-    return results;
+    return call(() -> queries.endOffsets(partitions));
   }
 
   // ---- flow control ----
@@ -604,31 +567,10 @@ public final class FlyMQConsumer<K, V> implements Consumer<K, V> {
 
   // One thread at a time, as Kafka: a second thread fails fast instead of corrupting positions.
   private <T> T call(Supplier<T> body) {
-    Thread me = Thread.currentThread();
-    Thread current = owner.get();
-    if (current != me && !owner.compareAndSet(null, me)) {
-      throw new ConcurrentModificationException(
-          "consumer "
-              + clientId()
-              + ": in use by thread "
-              + owner.get()
-              + " (expected: one thread at a time; only wakeup() may be called concurrently)");
-    }
-    ownerDepth++;
-    try {
-      return body.get();
-    } finally {
-      if (--ownerDepth == 0) {
-        owner.set(null);
-      }
-    }
+    return guard.call(body);
   }
 
   private void run(Runnable body) {
-    call(
-        () -> {
-          body.run();
-          return null;
-        });
+    guard.run(body);
   }
 }

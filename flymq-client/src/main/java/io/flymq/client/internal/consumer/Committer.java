@@ -31,10 +31,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A group member ({@link #member}) commits with one GROUP_COMMIT carrying its member id,
  * generation and the metadata, and only partitions it owns: the coordinator fences everything else,
- * so a commit naming another partition fails here before anything is sent, and an UNKNOWN_MEMBER
- * answer tells the membership it was removed. Any other consumer ({@code assign}, or no group
- * membership) commits with v1 COMMIT, one request per partition (all in flight at once), where
- * {@link OffsetAndMetadata#metadata()} is dropped.
+ * so a commit naming another partition fails here before anything is sent, an UNKNOWN_MEMBER answer
+ * tells the membership it was removed, and a STALE_GENERATION answer that its generation needs a
+ * refresh (the commit fails; it is never resent under another generation). Any other consumer
+ * ({@code assign}, or no group membership) commits with v1 COMMIT, one request per partition (all
+ * in flight at once), where {@link OffsetAndMetadata#metadata()} is dropped.
  *
  * <p>Called from the polling thread; the bookkeeping of auto-committed offsets is updated from the
  * I/O thread, so it is a synchronized map.
@@ -160,38 +161,57 @@ public final class Committer {
       GroupCommitRequest request,
       Map<TopicPartition, OffsetAndMetadata> offsets,
       GroupCommitResponse response) {
-    FlyMQException first = null;
+    Map<ErrorCode, List<TopicPartition>> failed = new LinkedHashMap<>();
     for (GroupCommitResponse.Result result : response.results()) {
       TopicPartition tp = new TopicPartition(result.topic(), result.partition());
       OffsetAndMetadata sent = offsets.get(tp);
-      if (result.errorCode() == ErrorCode.NONE) {
-        if (sent != null) {
-          lastCommitted.put(tp, sent.offset());
-        }
-        continue;
-      }
-      if (result.errorCode() == ErrorCode.UNKNOWN_MEMBER) {
-        member.removed("commit fenced: the coordinator no longer knows " + request.memberId());
-      }
-      if (first == null) {
-        first =
-            FlyMQException.of(
-                result.errorCode(),
-                "commit of "
-                    + tp
-                    + " for group "
-                    + groupId
-                    + " as member "
-                    + request.memberId()
-                    + " (generation "
-                    + request.generation()
-                    + "): "
-                    + result.errorCode());
+      if (result.errorCode() != ErrorCode.NONE) {
+        failed.computeIfAbsent(result.errorCode(), code -> new ArrayList<>()).add(tp);
+      } else if (sent != null) {
+        lastCommitted.put(tp, sent.offset());
       }
     }
-    if (first != null) {
-      throw first;
+    if (failed.isEmpty()) {
+      return;
     }
+    if (failed.containsKey(ErrorCode.UNKNOWN_MEMBER)) {
+      member.removed("commit fenced: the coordinator no longer knows " + request.memberId());
+    }
+    if (failed.containsKey(ErrorCode.STALE_GENERATION)) {
+      member.staleGeneration(request.generation());
+    }
+    Map.Entry<ErrorCode, List<TopicPartition>> first = failed.entrySet().iterator().next();
+    throw failure(request, first.getKey(), first.getValue());
+  }
+
+  private FlyMQException failure(
+      GroupCommitRequest request, ErrorCode code, List<TopicPartition> partitions) {
+    String what =
+        "commit of "
+            + partitions
+            + " for group "
+            + groupId
+            + " as member "
+            + request.memberId()
+            + " (generation "
+            + request.generation()
+            + "): "
+            + code;
+    if (code != ErrorCode.STALE_GENERATION) {
+      return FlyMQException.of(code, what);
+    }
+    // Not retried here: the offsets were chosen under the old generation, and the refreshed
+    // assignment may no longer contain their partitions.
+    return new FlyMQException(
+        code,
+        what
+            + "; the group coordinator counts this member from a later generation, so nothing of"
+            + " this commit was stored",
+        "The group changed since this member's generation: the next poll() refreshes the"
+            + " membership (reporting moved partitions to onPartitionsRevoked), then commit again"
+            + " the offsets of the partitions still assigned.",
+        false,
+        null);
   }
 
   /**

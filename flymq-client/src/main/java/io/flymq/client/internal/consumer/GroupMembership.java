@@ -49,6 +49,13 @@ import org.slf4j.LoggerFactory;
  * new member. A consumer that does not poll for {@code max.poll.interval.ms} leaves with reason
  * {@code poll timeout} (detected by the heartbeat) and is treated the same on its next poll.
  *
+ * <p><b>Stale generation.</b> STALE_GENERATION on a commit means the coordinator counts the member
+ * from a later generation than the commit carried: it processed a JOIN of this member whose answer
+ * was not applied here. The member id is still valid, so nothing is lost: the commit fails (it is
+ * never retried under another generation) and the next poll sends a heartbeat, whose answer brings
+ * the current generation and the assignment, applied as any other. (Heartbeats are never answered
+ * STALE_GENERATION: the coordinator does not check their generation.)
+ *
  * <p><b>Threads.</b> {@link #current()}, {@link #release}, {@link #enforceRebalance()} and the
  * listener run on the polling thread. Heartbeats and their answers run on the client's timer and
  * I/O threads; the state they share with the polling thread (member id, generation, the latest
@@ -82,6 +89,7 @@ public final class GroupMembership implements AssignmentSource {
   private Set<TopicPartition> latestAssignment;
   private String removal;
   private boolean heartbeatInFlight;
+  private boolean refreshRequested;
   private ScheduledFuture<?> heartbeats;
   private boolean released;
 
@@ -147,6 +155,9 @@ public final class GroupMembership implements AssignmentSource {
     }
     if (join != null && join.isDone()) {
       completeJoin(now);
+    }
+    if (refreshPending()) {
+      heartbeatSoon();
     }
     if (join == null && (!isMember() || rejoinRequested) && now - joinRetryAtNanos >= 0) {
       startJoin();
@@ -273,6 +284,9 @@ public final class GroupMembership implements AssignmentSource {
         removed(REASON_POLL_TIMEOUT);
       } else {
         heartbeatInFlight = true;
+        // Sent after the stale-generation answer arrived, hence processed after the JOIN that
+        // made the generation stale: its answer's generation is at least that JOIN's.
+        refreshRequested = false;
         epoch = joinEpoch;
         request = new HeartbeatRequest(groupId, memberId, generation, refs(owned));
       }
@@ -311,6 +325,10 @@ public final class GroupMembership implements AssignmentSource {
         wake.run();
       }
     }
+    if (refreshRequested) {
+      // A stale-generation answer arrived while this heartbeat was in flight: ask again.
+      heartbeatSoon();
+    }
   }
 
   /** Sends a heartbeat now (after a revocation, so the coordinator can move the partitions). */
@@ -344,6 +362,29 @@ public final class GroupMembership implements AssignmentSource {
     removal = why;
     stopHeartbeats();
     wake.run();
+  }
+
+  /**
+   * Records that the coordinator fenced a commit sent with {@code fencedGeneration} as
+   * STALE_GENERATION; the next poll sends a heartbeat for the current generation and assignment.
+   * The member keeps its id and partitions meanwhile. Thread-safe.
+   */
+  public synchronized void staleGeneration(int fencedGeneration) {
+    if (!member || released) {
+      return;
+    }
+    LOG.info(
+        "group {}: a commit of member {} with generation {} was fenced as stale; refreshing the"
+            + " membership on the next poll",
+        groupId,
+        memberId,
+        fencedGeneration);
+    refreshRequested = true;
+    wake.run();
+  }
+
+  private synchronized boolean refreshPending() {
+    return refreshRequested && member;
   }
 
   private void stopHeartbeats() {
