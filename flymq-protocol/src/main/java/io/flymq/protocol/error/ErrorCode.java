@@ -147,11 +147,15 @@ public enum ErrorCode {
       37,
       false,
       "The consumer was removed from its group; rejoin it (the client does this itself)."),
-  /** v2: a member committed for a generation older than the group's. */
+  /**
+   * v2: a member committed with a generation older than the one it last joined with (it rejoined,
+   * and has not applied that answer yet). It keeps its id and partitions.
+   */
   STALE_GENERATION(
       38,
       false,
-      "The group rebalanced since; rejoin and commit what you own in the new generation."),
+      "This member rejoined the group since; heartbeat for the current generation (the client's"
+          + " next poll does), then commit the partitions still assigned again."),
   /** v2: a member committed a partition that is assigned to another member. */
   PARTITION_NOT_ASSIGNED(
       39, false, "Commit only the partitions assigned to this member; this one moved to another."),
