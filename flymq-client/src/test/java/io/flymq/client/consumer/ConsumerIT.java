@@ -9,12 +9,12 @@ import io.flymq.client.TopicPartition;
 import io.flymq.client.errors.OffsetOutOfRangeException;
 import io.flymq.client.errors.TopicNotFoundException;
 import io.flymq.client.serde.Serdes;
+import io.flymq.client.testing.BrokerWithAdmin;
 import io.flymq.protocol.error.ErrorCode;
 import io.flymq.protocol.message.batch.ProduceBatchResponse;
 import io.flymq.record.CompressionType;
 import io.flymq.record.Header;
 import io.flymq.record.RecordBatchBuilder;
-import io.flymq.server.testing.TestBroker;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,31 +26,14 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class ConsumerIT {
+class ConsumerIT extends BrokerWithAdmin {
   private static final Duration POLL = Duration.ofMillis(200);
   private static final Duration EVENTUALLY = Duration.ofSeconds(20);
   private static final AtomicInteger TOPICS = new AtomicInteger();
-
-  private static TestBroker broker;
-  private static FlyMQClient admin;
-
-  @BeforeAll
-  static void startBroker() throws Exception {
-    broker = TestBroker.start();
-    admin = FlyMQClient.builder().bootstrapServers(broker.bootstrap()).build();
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    admin.close();
-    broker.close();
-  }
 
   @ParameterizedTest
   @EnumSource(CompressionType.class)

@@ -11,9 +11,9 @@ import static org.awaitility.Awaitility.await;
 import io.flymq.client.FlyMQClient;
 import io.flymq.client.TopicPartition;
 import io.flymq.client.consumer.GroupTestSupport.Recorder;
+import io.flymq.client.testing.BrokerWithAdmin;
 import io.flymq.protocol.message.membership.GroupDescribeRequest;
 import io.flymq.protocol.message.membership.GroupDescribeResponse;
-import io.flymq.server.testing.TestBroker;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -25,28 +25,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Consumer groups against a real broker: splitting, cooperative moves, kills, static members. */
-class GroupConsumerIT {
+class GroupConsumerIT extends BrokerWithAdmin {
   private static final AtomicInteger NAMES = new AtomicInteger();
-
-  private static TestBroker broker;
-  private static FlyMQClient admin;
-
-  @BeforeAll
-  static void startBroker() throws Exception {
-    broker = TestBroker.start();
-    admin = FlyMQClient.builder().bootstrapServers(broker.bootstrap()).build();
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    admin.close();
-    broker.close();
-  }
 
   @Test
   void shouldSplitPartitionsAndMoveOnlyThoseThatMustWhenAMemberJoins() {

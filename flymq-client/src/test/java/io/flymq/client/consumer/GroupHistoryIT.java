@@ -9,17 +9,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.flymq.client.FlyMQClient;
 import io.flymq.client.errors.FlyMQException;
+import io.flymq.client.testing.BrokerWithAdmin;
 import io.flymq.protocol.message.membership.GroupDescribeRequest;
 import io.flymq.protocol.message.membership.GroupDescribeResponse;
-import io.flymq.server.testing.TestBroker;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * <p>Crashes are in-process: {@code FlyMQConsumer.crashForTest()} stops the heartbeats and closes
  * the connection without committing or leaving, so the coordinator has to time the member out.
  */
-class GroupHistoryIT {
+class GroupHistoryIT extends BrokerWithAdmin {
   private static final int PARTITIONS = 4;
   private static final int RECORDS = 400;
   private static final int BATCH = 5;
@@ -42,21 +40,6 @@ class GroupHistoryIT {
 
   private static final Map<String, String> SETTINGS =
       Map.of("enable.auto.commit", "false", "max.poll.records", "20", "session.timeout.ms", "2000");
-
-  private static TestBroker broker;
-  private static FlyMQClient admin;
-
-  @BeforeAll
-  static void startBroker() throws Exception {
-    broker = TestBroker.start();
-    admin = FlyMQClient.builder().bootstrapServers(broker.bootstrap()).build();
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    admin.close();
-    broker.close();
-  }
 
   @Test
   void shouldProcessEveryRecordAtLeastOnceAcrossKillsAndRebalances() {

@@ -13,17 +13,15 @@ import io.flymq.client.FlyMQClient;
 import io.flymq.client.TopicPartition;
 import io.flymq.client.consumer.GroupTestSupport.Recorder;
 import io.flymq.client.errors.FlyMQException;
+import io.flymq.client.testing.BrokerWithAdmin;
 import io.flymq.protocol.error.ErrorCode;
 import io.flymq.protocol.message.membership.JoinGroupRequest;
 import io.flymq.protocol.message.membership.JoinGroupResponse;
-import io.flymq.server.testing.TestBroker;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * processes a JOIN for the first member whose answer the consumer never sees, as with a rejoin that
  * timed out on the client after the coordinator had taken it.
  */
-class GroupStaleGenerationIT {
+class GroupStaleGenerationIT extends BrokerWithAdmin {
   /** Heartbeats minutes apart: the member learns a new generation only if it asks for it. */
   private static final Map<String, String> RARE_HEARTBEATS =
       Map.of(
@@ -47,21 +45,6 @@ class GroupStaleGenerationIT {
           "session.timeout.ms", "600000");
 
   private static final int RECORDS = 5;
-
-  private static TestBroker broker;
-  private static FlyMQClient admin;
-
-  @BeforeAll
-  static void startBroker() throws Exception {
-    broker = TestBroker.start();
-    admin = FlyMQClient.builder().bootstrapServers(broker.bootstrap()).build();
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    admin.close();
-    broker.close();
-  }
 
   @Test
   void shouldFailStaleCommitsWithAHintThenRefreshTheGenerationOnTheNextPoll() {

@@ -3,18 +3,17 @@ package io.flymq.client.producer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.flymq.client.FlyMQClient;
 import io.flymq.client.errors.BufferExhaustedException;
 import io.flymq.client.errors.ClientClosedException;
 import io.flymq.client.errors.RecordTooLargeException;
 import io.flymq.client.errors.TopicNotFoundException;
 import io.flymq.client.serde.Serdes;
+import io.flymq.client.testing.BrokerWithAdmin;
 import io.flymq.client.testing.LogReader;
 import io.flymq.client.testing.LogReader.Stored;
 import io.flymq.protocol.KeyPartitioning;
 import io.flymq.record.CompressionType;
 import io.flymq.record.Header;
-import io.flymq.server.testing.TestBroker;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,29 +26,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The producer against a real broker in this JVM. */
-class ProducerIT {
-  private static TestBroker broker;
-  private static FlyMQClient admin;
+class ProducerIT extends BrokerWithAdmin {
   private static int topics;
-
-  @BeforeAll
-  static void start() throws Exception {
-    broker = TestBroker.start();
-    admin = FlyMQClient.builder().bootstrapServers(broker.bootstrap()).build();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    admin.close();
-    broker.close();
-  }
 
   private static String newTopic(int partitions) {
     String name = "producer-it-" + ++topics;
