@@ -206,6 +206,36 @@ class ConsumerGroupTest {
     }
   }
 
+  /** A retriable JOIN failure must not drop the rejoin enforceRebalance asked for. */
+  @Test
+  void shouldRetryTheRejoinOfEnforceRebalanceAfterARetriableJoinFailure() {
+    coordinator.assign(P0);
+    try (FlyMQConsumer<String, String> consumer =
+        consumer(Map.of("retry.backoff.ms", "10", "retry.backoff.max.ms", "50"))) {
+      consumer.subscribe(List.of(TOPIC), new Recorder());
+      pollUntil(consumer, c -> c.assignment().size() == 1);
+      String memberId = consumer.groupMetadata().memberId();
+      int generation = consumer.groupMetadata().generation();
+
+      coordinator.failNextJoin(ErrorCode.BROKER_NOT_AVAILABLE);
+      coordinator.assignOnNextJoin(P0, P1);
+      consumer.enforceRebalance();
+      pollUntil(
+          consumer,
+          c ->
+              c.groupMetadata().generation() == generation + 1
+                  && c.assignment().equals(Set.of(P0, P1)));
+
+      List<JoinGroupRequest> joins = requests(JoinGroupRequest.class);
+      assertThat(joins).hasSize(3);
+      assertThat(joins.subList(1, 3))
+          .extracting(JoinGroupRequest::memberId)
+          .containsExactly(memberId, memberId);
+      assertThat(consumer.groupMetadata().memberId()).isEqualTo(memberId);
+      assertThat(events).containsExactly("assigned [0]", "assigned [1]");
+    }
+  }
+
   @Test
   void shouldReportNoMembershipBeforeJoining() {
     try (FlyMQConsumer<String, String> consumer = consumer(Map.of())) {

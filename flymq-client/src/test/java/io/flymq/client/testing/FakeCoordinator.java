@@ -28,13 +28,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
  * A scripted group coordinator for {@link ScriptedBroker}: one member, whose assignment the test
  * sets; every partition holds {@link #RECORDS} records ({@code v0}, {@code v1}, ...). Heartbeats
  * answer the assignment as set (no hand-over logic: the test plays the coordinator), or an error
- * the test injects until the member rejoins. Thread-safe.
+ * the test injects until the member rejoins; JOINs succeed unless the test makes the next one fail.
+ * Thread-safe.
  */
 public final class FakeCoordinator implements Function<Message, Message> {
   /** Records per partition. */
@@ -45,20 +47,31 @@ public final class FakeCoordinator implements Function<Message, Message> {
   private final Map<PartitionRef, CommitEntry> committed = new ConcurrentHashMap<>();
   private volatile List<PartitionRef> assignment = List.of();
   private volatile ErrorCode heartbeatError = ErrorCode.NONE;
+  private final AtomicReference<ErrorCode> nextJoinError = new AtomicReference<>(ErrorCode.NONE);
+  private volatile List<PartitionRef> assignmentOnJoin;
 
   /** The member's assignment from the next heartbeat on (a new generation). */
   public void assign(TopicPartition... partitions) {
-    List<PartitionRef> refs = new ArrayList<>();
-    for (TopicPartition tp : partitions) {
-      refs.add(new PartitionRef(tp.topic(), tp.partition()));
-    }
-    assignment = List.copyOf(refs);
+    assignment = refs(partitions);
     generation.incrementAndGet();
   }
 
   /** Heartbeats fail with this code until the member joins again. */
   public void failHeartbeats(ErrorCode code) {
     heartbeatError = code;
+  }
+
+  /** The next JOIN fails with this code (changing nothing); the ones after it succeed. */
+  public void failNextJoin(ErrorCode code) {
+    nextJoinError.set(code);
+  }
+
+  /**
+   * The member's assignment once it next joins successfully, in a new generation: a rebalance that
+   * only a JOIN triggers. Heartbeats answer the current assignment until then.
+   */
+  public void assignOnNextJoin(TopicPartition... partitions) {
+    assignmentOnJoin = refs(partitions);
   }
 
   /** The stored commits. */
@@ -74,6 +87,16 @@ public final class FakeCoordinator implements Function<Message, Message> {
   @Override
   public Message apply(Message request) {
     if (request instanceof JoinGroupRequest join) {
+      ErrorCode error = nextJoinError.getAndSet(ErrorCode.NONE);
+      if (error != ErrorCode.NONE) {
+        return new JoinGroupResponse(error, join.memberId(), generation.get(), 0);
+      }
+      List<PartitionRef> onJoin = assignmentOnJoin;
+      if (onJoin != null) {
+        assignmentOnJoin = null;
+        assignment = onJoin;
+        generation.incrementAndGet();
+      }
       heartbeatError = ErrorCode.NONE;
       String id =
           join.memberId().isEmpty() ? "member-" + members.incrementAndGet() : join.memberId();
@@ -115,6 +138,14 @@ public final class FakeCoordinator implements Function<Message, Message> {
     }
     // SUBSCRIBE: auto.offset.reset look-ups; every log starts at 0.
     return new OffsetResponse(request.opcode(), 0);
+  }
+
+  private static List<PartitionRef> refs(TopicPartition... partitions) {
+    List<PartitionRef> refs = new ArrayList<>();
+    for (TopicPartition tp : partitions) {
+      refs.add(new PartitionRef(tp.topic(), tp.partition()));
+    }
+    return List.copyOf(refs);
   }
 
   private static Message fetch(FetchBatchesRequest fetch) {

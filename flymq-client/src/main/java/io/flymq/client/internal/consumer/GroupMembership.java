@@ -257,6 +257,12 @@ public final class GroupMembership implements AssignmentSource {
     if (error.retriable()) {
       // The coordinator is unreachable for now: keep polling (and returning buffered records).
       LOG.warn("joining group {} failed, retrying: {}", groupId, error.getMessage());
+      // poll starts a member's JOIN only while a rejoin is requested, and startJoin cleared the
+      // request: restore it, or the rejoin of enforceRebalance is dropped. A non-member retries
+      // anyway.
+      if (isMember()) {
+        rejoinRequested = true;
+      }
       return;
     }
     throw error;
