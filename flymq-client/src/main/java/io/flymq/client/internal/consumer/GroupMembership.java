@@ -6,6 +6,7 @@ import io.flymq.client.consumer.ConsumerConfig;
 import io.flymq.client.consumer.ConsumerGroupMetadata;
 import io.flymq.client.consumer.ConsumerRebalanceListener;
 import io.flymq.client.errors.FlyMQException;
+import io.flymq.client.internal.Backoff;
 import io.flymq.protocol.Message;
 import io.flymq.protocol.error.ErrorCode;
 import io.flymq.protocol.message.membership.HeartbeatRequest;
@@ -80,6 +81,7 @@ public final class GroupMembership implements AssignmentSource {
   private final SubscriptionState subscriptions;
   private final Committer committer;
   private final Runnable wake;
+  private final Backoff joinBackoff;
 
   // Guarded by this: written by the I/O and timer threads as well as the polling thread.
   private String memberId = "";
@@ -131,6 +133,8 @@ public final class GroupMembership implements AssignmentSource {
     this.subscriptions = subscriptions;
     this.committer = committer;
     this.wake = wake;
+    this.joinBackoff =
+        new Backoff(config.clientConfig().retryBackoff(), config.clientConfig().retryBackoffMax());
   }
 
   @Override
@@ -248,14 +252,10 @@ public final class GroupMembership implements AssignmentSource {
 
   private void joinFailed(long now, FlyMQException error) {
     joinFailures++;
-    joinRetryAtNanos =
-        now
-            + TimeUnit.MILLISECONDS.toNanos(
-                Math.min(
-                    config.clientConfig().retryBackoffMax().toMillis(),
-                    config.clientConfig().retryBackoff().toMillis() << Math.min(joinFailures, 10)));
+    joinRetryAtNanos = now + TimeUnit.MILLISECONDS.toNanos(joinBackoff.delayMs(joinFailures));
     if (error.retriable()) {
-      // The coordinator is unreachable for now: keep polling (and returning buffered records).
+      // Unreachable or answering a retriable error for now: keep polling (and returning buffered
+      // records), and join again after the backoff.
       LOG.warn("joining group {} failed, retrying: {}", groupId, error.getMessage());
       // poll starts a member's JOIN only while a rejoin is requested, and startJoin cleared the
       // request: restore it, or the rejoin of enforceRebalance is dropped. A non-member retries

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The group membership state machine against a scripted coordinator (FakeCoordinator). */
-class ConsumerGroupTest {
+class ConsumerGroupIT {
   private static final String TOPIC = "orders";
   private static final TopicPartition P0 = new TopicPartition(TOPIC, 0);
   private static final TopicPartition P1 = new TopicPartition(TOPIC, 1);
