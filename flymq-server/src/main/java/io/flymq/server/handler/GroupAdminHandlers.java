@@ -166,8 +166,15 @@ public final class GroupAdminHandlers {
     return found;
   }
 
+  /**
+   * Fails unless the group is known on the topic, from commits or from a live member subscribed to
+   * it: the same groups LIST_GROUPS and DESCRIBE_GROUP show.
+   */
   private void requireGroup(String topic, String group) {
-    if (!offsets.groupExists(topic, group)) {
+    boolean live =
+        coordinator.liveMembers().getOrDefault(group, List.of()).stream()
+            .anyMatch(member -> member.topics().contains(topic));
+    if (!live && !offsets.groupExists(topic, group)) {
       throw new BrokerException(
           ErrorCode.GROUP_NOT_FOUND, "consumer group not found: " + topic + ":" + group);
     }

@@ -8,6 +8,7 @@ import io.flymq.protocol.Dialect;
 import io.flymq.protocol.Message;
 import io.flymq.protocol.MessageCodec;
 import io.flymq.protocol.Opcode;
+import io.flymq.protocol.error.ErrorCode;
 import io.flymq.protocol.message.AckResponse;
 import io.flymq.protocol.message.EmptyRequest;
 import io.flymq.protocol.message.ErrorResponse;
@@ -23,6 +24,8 @@ import io.flymq.protocol.message.group.GroupSummary;
 import io.flymq.protocol.message.group.GroupSummary.PartitionOffset;
 import io.flymq.protocol.message.group.ListGroupsJavaResponse;
 import io.flymq.protocol.message.group.ListGroupsResponse;
+import io.flymq.protocol.message.membership.JoinGroupRequest;
+import io.flymq.protocol.message.membership.JoinGroupResponse;
 import io.flymq.server.testing.TestBroker;
 import io.flymq.server.testing.WireClient;
 import java.util.List;
@@ -123,6 +126,32 @@ class GroupAdminIT {
                           new GroupRequest(Opcode.DESCRIBE_GROUP, Optional.empty(), "nobody")))
                   .message())
           .startsWith("consumer group not found: nobody");
+    }
+  }
+
+  @Test
+  void shouldReportLagForAGroupKnownOnlyFromALiveMember() throws Exception {
+    try (TestBroker broker = TestBroker.start();
+        WireClient client = broker.connect();
+        WireClient member = broker.connect()) {
+      createTopic(client, "events", 1);
+      for (int i = 0; i < 4; i++) {
+        produce(client, "events", 0, "", "e" + i);
+      }
+      member.sendV2(
+          1,
+          new JoinGroupRequest("live-only", "", "", List.of("events"), 30_000, 60_000, "sticky"));
+      assertThat(member.read().expect(JoinGroupResponse.class).errorCode())
+          .isEqualTo(ErrorCode.NONE);
+
+      // DESCRIBE_GROUP knows the group from its member; GET_LAG must know it too. Nothing is
+      // committed, so it answers 0 and the whole log (WIRE-V1 13.5).
+      assertThat(
+              request(
+                  client,
+                  new GroupRequest(Opcode.DESCRIBE_GROUP, Optional.of("events"), "live-only")))
+          .isInstanceOf(DescribeGroupResponse.class);
+      assertThat(lag(client, "events", "live-only", 0)).isEqualTo(new GetLagResponse(0, 0, 4, 4));
     }
   }
 
