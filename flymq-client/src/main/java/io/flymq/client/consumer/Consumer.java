@@ -38,9 +38,14 @@ public interface Consumer<K, V> extends AutoCloseable {
   void subscribe(Collection<String> topics, ConsumerRebalanceListener listener);
 
   /**
-   * Asks the group coordinator to reconsider the assignment: the member rejoins with its member id
-   * on the next {@link #poll}, keeping its partitions meanwhile. Does nothing for a consumer that
-   * is not a group member.
+   * Rejoins the group with the same member id on the next {@link #poll}, keeping the partitions
+   * meanwhile; a rejoin that fails with a retriable error is retried after the backoff. Does
+   * nothing for a consumer that is not a group member.
+   *
+   * <p>FlyMQ's coordinator computes assignments itself (sticky, cooperative): a rejoin with
+   * unchanged subscriptions and timeouts keeps the generation and the assignment, so this matters
+   * only after such a setting changed. Assignments already follow members joining and leaving
+   * without it.
    *
    * @throws IllegalStateException if the consumer is closed
    */
