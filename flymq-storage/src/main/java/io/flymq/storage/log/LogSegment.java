@@ -228,9 +228,9 @@ final class LogSegment {
   }
 
   /**
-   * Appends stamped batches at the end of the file with one gathering write (a positional write for
-   * a single batch), then indexes them and publishes the new size. Called by the log's writer only,
-   * with no more batches than {@link #indexRoom()}.
+   * Appends stamped batches at the end of the file with as few system calls as {@link RunWriter}
+   * manages (a positional write for a single batch), then indexes them and publishes the new size.
+   * Called by the log's writer only, with no more batches than {@link #indexRoom()}.
    */
   void append(List<RecordBatch> batches) throws IOException {
     if (batches.size() == 1) {
@@ -238,17 +238,11 @@ final class LogSegment {
       return;
     }
     ByteBuffer[] buffers = new ByteBuffer[batches.size()];
-    long total = 0;
     for (int i = 0; i < buffers.length; i++) {
       buffers[i] = batches.get(i).slice();
-      total += buffers[i].remaining();
     }
     int position = size;
-    // Only the writer uses the channel's position; readers use positional reads.
-    channel.position(position);
-    for (long written = 0; written < total; ) {
-      written += channel.write(buffers);
-    }
+    RunWriter.write(channel, position, buffers);
     for (RecordBatch batch : batches) {
       indexBatch(batch.baseOffset(), batch.maxTimestamp(), position, batch.sizeInBytes());
       position += batch.sizeInBytes();
