@@ -8,8 +8,11 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Child-process body of {@link KillDuringAppendIT}: appends tagged batches from several threads to
- * a log with {@code sync=always} and prints {@code ACK <baseOffset> <tag>} for every append whose
- * future completed, until the parent kills the process with SIGKILL.
+ * a log with the sync mode given (default {@code always}) and prints {@code ACK <baseOffset> <tag>}
+ * for every append whose future completed, until the parent kills the process with SIGKILL.
+ *
+ * <p>Arguments: the log directory, the number of appending threads, and optionally the sync mode
+ * ({@code always}, {@code interval} or {@code never}).
  */
 public final class AppendUntilKilled {
   private AppendUntilKilled() {}
@@ -17,9 +20,13 @@ public final class AppendUntilKilled {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
     int threads = Integer.parseInt(args[1]);
+    SyncMode sync =
+        args.length > 2
+            ? SyncMode.valueOf(args[2].toUpperCase(java.util.Locale.ROOT))
+            : SyncMode.ALWAYS;
     LogConfig config =
         LogConfig.builder()
-            .syncMode(SyncMode.ALWAYS)
+            .syncMode(sync)
             .segmentBytes(256 * 1024)
             .indexIntervalBytes(1024)
             .build();
