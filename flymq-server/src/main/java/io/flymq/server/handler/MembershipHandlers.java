@@ -9,6 +9,7 @@ import io.flymq.protocol.message.membership.HeartbeatRequest;
 import io.flymq.protocol.message.membership.JoinGroupRequest;
 import io.flymq.protocol.message.membership.LeaveGroupRequest;
 import io.flymq.server.group.GroupCoordinator;
+import io.flymq.server.metadata.TopicValidation;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.concurrent.CompletableFuture;
@@ -35,7 +36,13 @@ public final class MembershipHandlers {
         .register(
             Opcode.JOIN_GROUP,
             JoinGroupRequest.class,
-            (r, c) -> answer(coordinator.join(r, client(c.remoteAddress()))))
+            (r, c) -> {
+              // A member's topics show up in LIST_GROUPS and DESCRIBE_GROUP answers: a name no
+              // topic could have (say, invalid UTF-8 that outgrows a wire string once decoded)
+              // must not get that far.
+              r.topics().forEach(TopicValidation::validateName);
+              return answer(coordinator.join(r, client(c.remoteAddress())));
+            })
         .register(
             Opcode.GROUP_HEARTBEAT,
             HeartbeatRequest.class,

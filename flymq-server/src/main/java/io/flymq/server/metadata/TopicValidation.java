@@ -130,8 +130,18 @@ public final class TopicValidation {
 
   private static MetadataException invalidName(String name, String why) {
     return new MetadataException(
-        MetadataErrorCode.INVALID_TOPIC_NAME,
-        "topic name '" + (name == null ? "" : name) + "': " + why);
+        MetadataErrorCode.INVALID_TOPIC_NAME, "topic name '" + shown(name) + "': " + why);
+  }
+
+  /** The name as an error shows it: a name far past the limit is cut, so the error stays short. */
+  private static String shown(String name) {
+    if (name == null) {
+      return "";
+    }
+    int keep = MAX_NAME_LENGTH + 16;
+    return name.length() <= keep
+        ? name
+        : name.substring(0, keep) + "... (" + name.length() + " characters)";
   }
 
   private static MetadataException invalidConfig(String message) {

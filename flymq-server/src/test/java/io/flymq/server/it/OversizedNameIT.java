@@ -2,14 +2,22 @@ package io.flymq.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flymq.protocol.Message;
+import io.flymq.protocol.MessageCodec;
 import io.flymq.protocol.Opcode;
+import io.flymq.protocol.frame.FrameHeader;
 import io.flymq.protocol.message.EmptyRequest;
 import io.flymq.protocol.message.ErrorResponse;
 import io.flymq.protocol.message.core.ListTopicsResponse;
+import io.flymq.protocol.message.group.GroupRequest;
+import io.flymq.protocol.message.membership.JoinGroupRequest;
 import io.flymq.server.testing.TestBroker;
 import io.flymq.server.testing.WireClient;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +54,40 @@ class OversizedNameIT {
       assertThat(error.message()).startsWith("invalid request:").contains("65535");
       assertThat(client.requestV1(new EmptyRequest(Opcode.LIST_TOPICS)).message())
           .isInstanceOf(ListTopicsResponse.class);
+    }
+  }
+
+  /**
+   * Found by FuzzFramesIT: a JOIN_GROUP for a topic named by invalid UTF-8 made the member's topic
+   * list hold a name that grows past 65,535 bytes once encoded again, and DESCRIBE_GROUP then
+   * failed to encode its answer. The JOIN must be refused with INVALID_TOPIC_NAME instead.
+   */
+  @Test
+  void shouldRefuseAJoinForATopicNameThatIsNotAValidTopicName() throws Exception {
+    try (TestBroker broker = TestBroker.start();
+        WireClient client = broker.connect()) {
+      int nameBytes = 21_900; // 0xFF bytes: 65,700 bytes once decoded and encoded again
+      String placeholder = "x".repeat(nameBytes);
+      ByteBuffer frame =
+          MessageCodec.encodeRequest(
+              FrameHeader.V2,
+              7,
+              1,
+              new JoinGroupRequest("g", "", "", List.of(placeholder), 30_000, 60_000, "sticky"));
+      byte[] bytes = new byte[frame.remaining()];
+      frame.get(bytes);
+      int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf(placeholder);
+      Arrays.fill(bytes, at, at + nameBytes, (byte) 0xFF);
+
+      client.sendRaw(ByteBuffer.wrap(bytes));
+      ErrorResponse error = (ErrorResponse) client.read().message();
+
+      assertThat(error.message()).contains("topic name");
+      // The group knows no such member: describing it answers normally.
+      Message described =
+          client.requestV1(new GroupRequest(Opcode.DESCRIBE_GROUP, Optional.of(""), "")).message();
+      assertThat(described).isNotNull();
+      assertThat(described.toString()).doesNotContain("internal error");
     }
   }
 }
