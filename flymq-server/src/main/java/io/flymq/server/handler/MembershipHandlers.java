@@ -1,6 +1,7 @@
 package io.flymq.server.handler;
 
 import io.flymq.protocol.Opcode;
+import io.flymq.protocol.error.ErrorCode;
 import io.flymq.protocol.message.AckResponse;
 import io.flymq.protocol.message.membership.GroupCommitRequest;
 import io.flymq.protocol.message.membership.GroupDescribeRequest;
@@ -12,6 +13,7 @@ import io.flymq.server.group.GroupCoordinator;
 import io.flymq.server.metadata.TopicValidation;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -25,6 +27,8 @@ import java.util.concurrent.CompletableFuture;
  * thread-safe.
  */
 public final class MembershipHandlers {
+  private static final int MAX_WIRE_STRING_BYTES = 0xFFFF;
+
   private final GroupCoordinator coordinator;
 
   public MembershipHandlers(GroupCoordinator coordinator) {
@@ -41,6 +45,8 @@ public final class MembershipHandlers {
               // topic could have (say, invalid UTF-8 that outgrows a wire string once decoded)
               // must not get that far.
               r.topics().forEach(TopicValidation::validateName);
+              requireWireString("group", r.group());
+              requireWireString("group instance id", r.instanceId());
               return answer(coordinator.join(r, client(c.remoteAddress())));
             })
         .register(
@@ -63,6 +69,25 @@ public final class MembershipHandlers {
             Opcode.GROUP_DESCRIBE,
             GroupDescribeRequest.class,
             (r, c) -> answer(coordinator.describe(r.group())));
+  }
+
+  /**
+   * A group or instance id is echoed in other answers (LIST_GROUPS, DESCRIBE_GROUP, GROUP_DESCRIBE)
+   * as a wire string of at most 65,535 bytes; invalid UTF-8 in a request grows when decoded (each
+   * bad byte becomes a 3-byte U+FFFD), so an id that fit in the request may not fit there.
+   */
+  private static void requireWireString(String field, String value) {
+    int bytes = value.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > MAX_WIRE_STRING_BYTES) {
+      throw new BrokerException(
+          ErrorCode.INVALID_REQUEST,
+          field
+              + ": "
+              + bytes
+              + " bytes in UTF-8 (expected: <= "
+              + MAX_WIRE_STRING_BYTES
+              + "; send valid UTF-8)");
+    }
   }
 
   private static CompletableFuture<Response> answer(io.flymq.protocol.Message message) {

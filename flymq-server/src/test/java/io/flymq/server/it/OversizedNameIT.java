@@ -90,4 +90,32 @@ class OversizedNameIT {
       assertThat(described.toString()).doesNotContain("internal error");
     }
   }
+
+  /** The same for the group id, which LIST_GROUPS and DESCRIBE_GROUP echo. */
+  @Test
+  void shouldRefuseAJoinWhoseGroupIdOutgrowsAWireStringOnceDecoded() throws Exception {
+    try (TestBroker broker = TestBroker.start();
+        WireClient client = broker.connect()) {
+      int idBytes = 21_900;
+      String placeholder = "y".repeat(idBytes);
+      ByteBuffer frame =
+          MessageCodec.encodeRequest(
+              FrameHeader.V2,
+              8,
+              1,
+              new JoinGroupRequest(
+                  placeholder, "", "", List.of("orders"), 30_000, 60_000, "sticky"));
+      byte[] bytes = new byte[frame.remaining()];
+      frame.get(bytes);
+      int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf(placeholder);
+      Arrays.fill(bytes, at, at + idBytes, (byte) 0xFF);
+
+      client.sendRaw(ByteBuffer.wrap(bytes));
+      ErrorResponse error = (ErrorResponse) client.read().message();
+
+      assertThat(error.message()).startsWith("group: 65700 bytes in UTF-8").contains("65535");
+      assertThat(client.requestV1(new EmptyRequest(Opcode.LIST_GROUPS)).message())
+          .isNotInstanceOf(ErrorResponse.class);
+    }
+  }
 }
