@@ -118,9 +118,7 @@ final class GroupsCommand {
           Map<String, Object> row = new LinkedHashMap<>();
           row.put("partition", lag.partition());
           row.put("owner", owners.get(new TopicPartition(info.topic(), lag.partition())));
-          row.put("committed_offset", lag.committedOrNull());
-          row.put("log_end_offset", lag.logEnd());
-          row.put("lag", lag.lagOrNull());
+          lag.putColumns(row);
           rows.add(row);
         }
       }
@@ -266,9 +264,7 @@ final class GroupsCommand {
       for (PartitionLag lag : lags) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("partition", lag.partition());
-        row.put("committed_offset", lag.committedOrNull());
-        row.put("log_end_offset", lag.logEnd());
-        row.put("lag", lag.lagOrNull());
+        lag.putColumns(row);
         rows.add(row);
       }
       Map<String, Object> head = new LinkedHashMap<>();

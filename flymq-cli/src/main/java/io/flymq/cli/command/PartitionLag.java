@@ -5,6 +5,7 @@ import io.flymq.client.GroupInfo;
 import io.flymq.client.GroupLag;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -56,6 +57,16 @@ record PartitionLag(int partition, OptionalLong committed, long logEnd, Optional
         .filter(OptionalLong::isPresent)
         .mapToLong(OptionalLong::getAsLong)
         .reduce(Long::sum);
+  }
+
+  /**
+   * Adds the columns both commands print, in their order: committed offset, log end, lag (null,
+   * printed "-", without a commit).
+   */
+  void putColumns(Map<String, Object> row) {
+    row.put("committed_offset", committedOrNull());
+    row.put("log_end_offset", logEnd);
+    row.put("lag", lagOrNull());
   }
 
   /** The committed offset, or null (printed "-") without a commit. */
