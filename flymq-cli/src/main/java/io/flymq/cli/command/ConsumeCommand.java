@@ -62,11 +62,7 @@ final class ConsumeCommand extends BaseCommand {
       description = "Stop after this many records (default: follow until Ctrl-C).")
   Long count;
 
-  @Option(names = "--show-key", description = "Print the key before the value (%%k\\t%%v\\n).")
-  boolean showKey;
-
-  @Option(names = "--format", paramLabel = "FORMAT", description = "How to print each record.")
-  String format;
+  @Mixin RecordFormatOptions records;
 
   ConsumeCommand(CliContext ctx) {
     super(ctx);
@@ -78,7 +74,7 @@ final class ConsumeCommand extends BaseCommand {
     if (count != null && count < 0) {
       throw usage("--count: " + count + " (expected: >= 0)");
     }
-    RecordPrinter printer = new RecordPrinter(ctx.out(), format, output.format, showKey);
+    RecordPrinter printer = records.printer(ctx.out(), output.format);
     Map<String, String> connectionProps = connection().clientProperties();
     List<TopicPartition> partitions = partitions(connectionProps);
     Map<String, String> props = new LinkedHashMap<>(connectionProps);

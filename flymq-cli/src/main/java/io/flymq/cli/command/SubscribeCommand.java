@@ -62,11 +62,7 @@ final class SubscribeCommand extends BaseCommand {
       description = "Stop (and commit) after this many records (default: follow until Ctrl-C).")
   Long count;
 
-  @Option(names = "--show-key", description = "Print the key before the value (%%k\\t%%v\\n).")
-  boolean showKey;
-
-  @Option(names = "--format", paramLabel = "FORMAT", description = "How to print each record.")
-  String format;
+  @Mixin RecordFormatOptions records;
 
   SubscribeCommand(CliContext ctx) {
     super(ctx);
@@ -81,7 +77,7 @@ final class SubscribeCommand extends BaseCommand {
               + from
               + "' (expected: earliest or latest; use 'groups reset' to move a group elsewhere)");
     }
-    RecordPrinter printer = new RecordPrinter(ctx.out(), format, output.format, showKey);
+    RecordPrinter printer = records.printer(ctx.out(), output.format);
     Map<String, String> props = new LinkedHashMap<>(connection().clientProperties());
     props.put("group.id", group);
     props.put("enable.auto.commit", "false");
